@@ -1,0 +1,9 @@
+//! handshake: a professional network inside a Discord server.
+//!
+//! - [`network`]: the domain — connection rules, with no Discord or SQL types in its API.
+//! - [`store`]: SQLite persistence behind typed transactions.
+//! - [`config`]: settings from the environment.
+
+pub mod config;
+pub mod network;
+pub mod store;

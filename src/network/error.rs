@@ -1,0 +1,88 @@
+//! The one error type of the network. Its `Display` is the sentence the person who asked sees,
+//! so every message is short, says what happened, and reveals nothing about anyone else.
+
+use std::time::Duration;
+
+use super::model::{MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION};
+use super::time::Wait;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum NetworkError {
+    #[error("That isn't a valid Discord id.")]
+    InvalidId,
+
+    #[error("You can't do that with yourself.")]
+    SelfTarget,
+
+    #[error("You're already connected with this member.")]
+    AlreadyConnected,
+
+    #[error("You've already invited this member; your invitation is still pending.")]
+    InvitationAlreadyPending,
+
+    /// The neutral refusal. One unit variant for every reason an invitation is refused on the
+    /// invitee's side (they removed you, their settings, either side's connection cap), so that
+    /// neither the message nor the value can tell the inviter which reason applied.
+    #[error("This member can't be invited at this time.")]
+    NotInvitable,
+
+    #[error("Your note is {chars} characters long; a note can have at most {MAX_NOTE_CHARS}.")]
+    NoteTooLong { chars: usize },
+
+    #[error(
+        "You've sent {limit} invitations in the last 7 days, the most this server allows. \
+         You can invite again in {}.", Wait(*retry_after)
+    )]
+    WeeklyInviteLimit { limit: u32, retry_after: Duration },
+
+    #[error(
+        "You withdrew an invitation to this member recently. You can invite them again in {}.",
+        Wait(*retry_after)
+    )]
+    WithdrawCooldown { retry_after: Duration },
+
+    #[error("There's no pending invitation from this member.")]
+    NoInvitationReceived,
+
+    #[error("You have no pending invitation to this member.")]
+    NoInvitationSent,
+
+    #[error("You aren't connected with this member.")]
+    NotConnected,
+
+    #[error(
+        "You've reached this server's limit of {cap} connections. \
+         Remove a connection to make room for a new one."
+    )]
+    ConnectionCapReached { cap: u32 },
+
+    /// Accepting is refused because the *inviter* is at the cap. Kept apart from
+    /// `ConnectionCapReached` (which is about you) and worded without saying why.
+    #[error("This invitation can't be accepted right now.")]
+    InvitationUnavailable,
+
+    #[error("A tag can't be empty.")]
+    TagEmpty,
+
+    #[error("Tags can be at most {MAX_TAG_CHARS} characters long.")]
+    TagTooLong,
+
+    #[error("A connection can have at most {MAX_TAGS_PER_CONNECTION} tags.")]
+    TooManyTags,
+
+    #[error("That limit must be between {min} and {max}.")]
+    LimitOutOfRange { min: u32, max: u32 },
+
+    /// Anything that is our fault, not the user's. The cause is kept for the logs; the person
+    /// only sees that it failed.
+    #[error("Something went wrong on our side. Please try again in a moment.")]
+    Internal(#[from] StoreError),
+}
+
+impl NetworkError {
+    /// Whether this error is our fault (and worth logging as one) rather than a refusal.
+    pub fn is_internal(&self) -> bool {
+        matches!(self, Self::Internal(_))
+    }
+}

@@ -1,0 +1,306 @@
+//! Inviting, accepting, ignoring and withdrawing: the rules of invitations.
+
+use super::connections::connect;
+use super::model::GuildLimits;
+use super::notify::{Notification, NotificationEvent};
+use super::{
+    ConnectedVia, Connection, GuildId, INVITE_WINDOW, InvitationEntry, InvitationSide,
+    InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network, NetworkError, Note, Page,
+    PageRequest, REINVITE_AFTER_WITHDRAW, Timestamp, Withdrawn, not_self,
+};
+use crate::store::{ReadTx, WriteTx};
+
+impl Network {
+    /// `from` invites `to` to connect, with an optional "how we met" note.
+    ///
+    /// If `to` had already invited `from`, this accepts that invitation instead; if `to`
+    /// auto-accepts, they connect at once. Refusals on `to`'s side are all the same
+    /// [`NetworkError::NotInvitable`].
+    pub async fn invite(
+        &self,
+        guild: GuildId,
+        from: MemberId,
+        to: MemberId,
+        note: Option<&str>,
+    ) -> Result<InviteOutcome, NetworkError> {
+        not_self(from, to)?;
+        let note = Note::parse(note)?;
+        self.write(move |tx, now| invite(tx, guild, from, to, note, now))
+            .await
+    }
+
+    /// `invitee` accepts `inviter`'s invitation. An ignored invitation can still be accepted.
+    pub async fn accept(
+        &self,
+        guild: GuildId,
+        invitee: MemberId,
+        inviter: MemberId,
+    ) -> Result<Connection, NetworkError> {
+        not_self(invitee, inviter)?;
+        self.write(move |tx, now| accept(tx, guild, invitee, inviter, now))
+            .await
+    }
+
+    /// `invitee` ignores `inviter`'s invitation: it leaves the invitee's inbox. The inviter is
+    /// not told; for them it stays pending. Ignoring twice is harmless.
+    pub async fn ignore(
+        &self,
+        guild: GuildId,
+        invitee: MemberId,
+        inviter: MemberId,
+    ) -> Result<(), NetworkError> {
+        not_self(invitee, inviter)?;
+        self.write(move |tx, now| {
+            if tx.mark_ignored(guild, inviter, invitee, now)? {
+                Ok(())
+            } else {
+                Err(NetworkError::NoInvitationReceived)
+            }
+        })
+        .await
+    }
+
+    /// `inviter` withdraws their invitation to `invitee`, and may not invite them again for
+    /// [`REINVITE_AFTER_WITHDRAW`]. The invitee is not told.
+    pub async fn withdraw(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<Withdrawn, NetworkError> {
+        not_self(inviter, invitee)?;
+        self.write(move |tx, now| {
+            if !tx.delete_invitation(guild, inviter, invitee)? {
+                return Err(NetworkError::NoInvitationSent);
+            }
+            tx.record_withdrawal(guild, inviter, invitee, now)?;
+            Ok(Withdrawn {
+                can_invite_again_at: now.plus(REINVITE_AFTER_WITHDRAW),
+            })
+        })
+        .await
+    }
+
+    /// A page of `member`'s received (inbox) or sent invitations, newest first.
+    pub async fn invitations(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        side: InvitationSide,
+        page: PageRequest,
+    ) -> Result<Page<InvitationEntry>, NetworkError> {
+        self.read(move |tx, _| Ok(tx.invitations_page(guild, member, side, page)?))
+            .await
+    }
+}
+
+fn invite(
+    tx: &WriteTx<'_>,
+    guild: GuildId,
+    from: MemberId,
+    to: MemberId,
+    note: Option<Note>,
+    now: Timestamp,
+) -> Result<InviteOutcome, NetworkError> {
+    tx.ensure_member(guild, from, now)?;
+    tx.ensure_member(guild, to, now)?;
+    if tx.connected_since(guild, from, to)?.is_some() {
+        return Err(NetworkError::AlreadyConnected);
+    }
+    if tx.has_invitation(guild, from, to)? {
+        return Err(NetworkError::InvitationAlreadyPending);
+    }
+    let limits = tx.limits(guild)?;
+    if tx.has_invitation(guild, to, from)? {
+        // Both want the connection: inviting someone who invited you accepts their invitation.
+        // It was `to` who asked first, so their own settings and removals are moot; only the
+        // caps still apply.
+        if at_cap(tx, guild, from, limits)? || at_cap(tx, guild, to, limits)? {
+            return Err(NetworkError::NotInvitable);
+        }
+        let (since, restored) = connect(tx, guild, from, to, now)?;
+        let settings = tx.settings(guild, to)?;
+        return Ok(InviteOutcome::Connected(Connection {
+            peer: to,
+            since,
+            restored,
+            via: ConnectedVia::MutualInvitation,
+            notification: notify(
+                guild,
+                to,
+                settings,
+                NotificationEvent::InvitationAccepted { by: from },
+            ),
+        }));
+    }
+    let invitee = tx.settings(guild, to)?;
+    ensure_invitable(tx, guild, from, to, invitee, limits)?;
+    ensure_no_recent_withdrawal(tx, guild, from, to, now)?;
+    ensure_under_weekly_limit(tx, guild, from, limits, now)?;
+    tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))?;
+    if invitee.auto_accept {
+        let (since, restored) = connect(tx, guild, from, to, now)?;
+        return Ok(InviteOutcome::Connected(Connection {
+            peer: to,
+            since,
+            restored,
+            via: ConnectedVia::AutoAccepted,
+            notification: notify(
+                guild,
+                to,
+                invitee,
+                NotificationEvent::AutoAccepted { with: from },
+            ),
+        }));
+    }
+    tx.insert_invitation(guild, from, to, note.as_ref(), now)?;
+    Ok(InviteOutcome::Sent {
+        notification: notify(
+            guild,
+            to,
+            invitee,
+            NotificationEvent::InvitationReceived { from, note },
+        ),
+    })
+}
+
+fn accept(
+    tx: &WriteTx<'_>,
+    guild: GuildId,
+    invitee: MemberId,
+    inviter: MemberId,
+    now: Timestamp,
+) -> Result<Connection, NetworkError> {
+    if !tx.has_invitation(guild, inviter, invitee)? {
+        // A second click on "Accept" lands here: say what is true, change nothing.
+        return Err(if tx.connected_since(guild, invitee, inviter)?.is_some() {
+            NetworkError::AlreadyConnected
+        } else {
+            NetworkError::NoInvitationReceived
+        });
+    }
+    let limits = tx.limits(guild)?;
+    if at_cap(tx, guild, invitee, limits)? {
+        return Err(NetworkError::ConnectionCapReached {
+            cap: limits.connection_cap,
+        });
+    }
+    if at_cap(tx, guild, inviter, limits)? {
+        return Err(NetworkError::InvitationUnavailable);
+    }
+    let (since, restored) = connect(tx, guild, invitee, inviter, now)?;
+    let settings = tx.settings(guild, inviter)?;
+    Ok(Connection {
+        peer: inviter,
+        since,
+        restored,
+        via: ConnectedVia::Accepted,
+        notification: notify(
+            guild,
+            inviter,
+            settings,
+            NotificationEvent::InvitationAccepted { by: invitee },
+        ),
+    })
+}
+
+/// The neutral refusal: every reason on the invitee's side, and the caps, collapse into one
+/// [`NetworkError::NotInvitable`], so the inviter cannot tell which applied.
+fn ensure_invitable(
+    tx: &ReadTx<'_>,
+    guild: GuildId,
+    from: MemberId,
+    to: MemberId,
+    invitee: MemberSettings,
+    limits: GuildLimits,
+) -> Result<(), NetworkError> {
+    let removed_by_invitee = tx.removed_connection_since(guild, to, from)?.is_some();
+    let refused = removed_by_invitee
+        || match invitee.invite_policy {
+            InvitePolicy::Everyone => false,
+            InvitePolicy::Nobody => true,
+            InvitePolicy::Mutuals => !tx.share_a_connection(guild, from, to)?,
+        }
+        || at_cap(tx, guild, from, limits)?
+        || at_cap(tx, guild, to, limits)?;
+    if refused {
+        Err(NetworkError::NotInvitable)
+    } else {
+        Ok(())
+    }
+}
+
+fn ensure_no_recent_withdrawal(
+    tx: &ReadTx<'_>,
+    guild: GuildId,
+    from: MemberId,
+    to: MemberId,
+    now: Timestamp,
+) -> Result<(), NetworkError> {
+    match tx.last_withdrawal(guild, from, to)? {
+        Some(withdrawn) if now < withdrawn.plus(REINVITE_AFTER_WITHDRAW) => {
+            Err(NetworkError::WithdrawCooldown {
+                retry_after: now.until(withdrawn.plus(REINVITE_AFTER_WITHDRAW)),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// At most `invites_per_week` sends in any rolling [`INVITE_WINDOW`]. When refused, the wait
+/// is until enough of the window's sends have aged out to leave one slot free.
+fn ensure_under_weekly_limit(
+    tx: &ReadTx<'_>,
+    guild: GuildId,
+    from: MemberId,
+    limits: GuildLimits,
+    now: Timestamp,
+) -> Result<(), NetworkError> {
+    let window_start = now.minus(INVITE_WINDOW);
+    let sent = tx.sends_after(guild, from, window_start)?;
+    let limit = limits.invites_per_week;
+    if sent < limit {
+        return Ok(());
+    }
+    // With `sent` ≥ `limit`, a slot frees when the (sent - limit)-th oldest send leaves.
+    let freeing = tx
+        .nth_send_after(guild, from, window_start, sent - limit)?
+        .unwrap_or(now);
+    Err(NetworkError::WeeklyInviteLimit {
+        limit,
+        retry_after: now.until(freeing.plus(INVITE_WINDOW)),
+    })
+}
+
+/// Invitations the member may still send in the current window.
+pub(super) fn invitations_left(
+    tx: &ReadTx<'_>,
+    guild: GuildId,
+    member: MemberId,
+    now: Timestamp,
+) -> Result<u32, NetworkError> {
+    let limit = tx.limits(guild)?.invites_per_week;
+    let sent = tx.sends_after(guild, member, now.minus(INVITE_WINDOW))?;
+    Ok(limit.saturating_sub(sent))
+}
+
+fn at_cap(
+    tx: &ReadTx<'_>,
+    guild: GuildId,
+    member: MemberId,
+    limits: GuildLimits,
+) -> Result<bool, NetworkError> {
+    Ok(tx.connection_count(guild, member)? >= limits.connection_cap)
+}
+
+/// A notification for `recipient`, if they take DM notifications.
+fn notify(
+    guild: GuildId,
+    recipient: MemberId,
+    settings: MemberSettings,
+    event: NotificationEvent,
+) -> Option<Notification> {
+    settings
+        .dm_notifications
+        .then(|| Notification::new(guild, recipient, event))
+}

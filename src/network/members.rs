@@ -1,0 +1,95 @@
+//! Members' own settings, counts and names, and the server's limits.
+
+use super::invitations::invitations_left;
+use super::{
+    GuildId, GuildLimits, InvitationSide, LimitsUpdate, MemberCounts, MemberId, MemberNames,
+    MemberSettings, Network, NetworkError, SettingsUpdate,
+};
+
+impl Network {
+    /// Records the names a member was just seen with (the member directory).
+    pub async fn see_member(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        names: MemberNames,
+    ) -> Result<(), NetworkError> {
+        self.write(move |tx, now| Ok(tx.record_names(guild, member, &names, now)?))
+            .await
+    }
+
+    /// The names last seen for a member, if any.
+    pub async fn member_names(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Option<MemberNames>, NetworkError> {
+        self.read(move |tx, _| Ok(tx.member_names(guild, member)?))
+            .await
+    }
+
+    pub async fn settings(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<MemberSettings, NetworkError> {
+        self.read(move |tx, _| Ok(tx.settings(guild, member)?))
+            .await
+    }
+
+    /// Changes some of a member's settings; returns them all, as they now are.
+    pub async fn update_settings(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        update: SettingsUpdate,
+    ) -> Result<MemberSettings, NetworkError> {
+        self.write(move |tx, now| {
+            tx.ensure_member(guild, member, now)?;
+            let settings = update.applied_to(tx.settings(guild, member)?);
+            tx.store_settings(guild, member, settings)?;
+            Ok(settings)
+        })
+        .await
+    }
+
+    /// A member's counts, for their own profile.
+    pub async fn counts(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<MemberCounts, NetworkError> {
+        self.read(move |tx, now| {
+            Ok(MemberCounts {
+                connections: tx.connection_count(guild, member)?,
+                invitations_received: tx.invitation_count(
+                    guild,
+                    member,
+                    InvitationSide::Received,
+                )?,
+                invitations_sent: tx.invitation_count(guild, member, InvitationSide::Sent)?,
+                invitations_left_this_week: invitations_left(tx, guild, member, now)?,
+            })
+        })
+        .await
+    }
+
+    pub async fn limits(&self, guild: GuildId) -> Result<GuildLimits, NetworkError> {
+        self.read(move |tx, _| Ok(tx.limits(guild)?)).await
+    }
+
+    /// Changes some of a server's limits; returns them all, as they now are. Lowering the cap
+    /// below a member's count keeps their connections; they just cannot add more.
+    pub async fn update_limits(
+        &self,
+        guild: GuildId,
+        update: LimitsUpdate,
+    ) -> Result<GuildLimits, NetworkError> {
+        self.write(move |tx, _| {
+            let limits = update.applied_to(tx.limits(guild)?)?;
+            tx.store_limits(guild, limits)?;
+            Ok(limits)
+        })
+        .await
+    }
+}

@@ -1,0 +1,93 @@
+//! The network: a per-server professional network with LinkedIn's connection rules.
+//!
+//! Everything here is about members of one Discord server ("guild") at a time; no operation
+//! reads or writes across servers. The API speaks in the domain's own types (ids, notes, tags,
+//! outcomes) — no Discord and no SQL types — and every operation that changes anything runs as
+//! one transaction, so it happens whole or not at all.
+//!
+//! The rules of disconnecting are the product (see DEVELOPERS.md): the removed person is never
+//! told, cannot invite the remover (and gets the same neutral refusal as anyone refused for any
+//! reason), and the remover's re-invite, once accepted, restores the connection as it was.
+
+mod connections;
+mod error;
+mod ids;
+mod invitations;
+mod members;
+mod model;
+mod notify;
+mod outcome;
+mod tags;
+mod time;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use error::NetworkError;
+pub use ids::{GuildId, MemberId};
+pub use model::{
+    ConnectionEntry, ConnectionFilter, GuildLimits, InvitationEntry, InvitationSide, InvitePolicy,
+    LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts,
+    MemberNames, MemberSettings, Note, Page, PageRequest, SettingsUpdate, Tag,
+};
+pub use notify::{Notification, NotificationEvent};
+pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};
+pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
+
+use crate::store::{ReadTx, Store, WriteTx};
+
+/// The rolling window of the weekly invitation limit.
+pub const INVITE_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+/// How long after withdrawing an invitation the inviter must wait to invite that person again
+/// (LinkedIn's rule against pestering).
+pub const REINVITE_AFTER_WITHDRAW: Duration = Duration::from_secs(21 * 24 * 60 * 60);
+
+/// The network of every server the bot is in, over one store. Cheap to clone.
+#[derive(Clone)]
+pub struct Network {
+    store: Store,
+    clock: Arc<dyn Clock>,
+}
+
+impl Network {
+    pub fn new(store: Store, clock: impl Clock) -> Self {
+        Self {
+            store,
+            clock: Arc::new(clock),
+        }
+    }
+
+    /// The store underneath, for health checks and audits.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Runs `op` in one write transaction, with "now" read once, before it starts.
+    async fn write<T, F>(&self, op: F) -> Result<T, NetworkError>
+    where
+        F: FnOnce(&WriteTx<'_>, Timestamp) -> Result<T, NetworkError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let now = self.clock.now();
+        self.store.write(move |tx| op(tx, now)).await
+    }
+
+    /// Runs `op` against one consistent snapshot.
+    async fn read<T, F>(&self, op: F) -> Result<T, NetworkError>
+    where
+        F: FnOnce(&ReadTx<'_>, Timestamp) -> Result<T, NetworkError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let now = self.clock.now();
+        self.store.read(move |tx| op(tx, now)).await
+    }
+}
+
+/// Refuses an operation aimed at oneself.
+fn not_self(actor: MemberId, other: MemberId) -> Result<(), NetworkError> {
+    if actor == other {
+        Err(NetworkError::SelfTarget)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,274 @@
+//! The values the network is made of and hands out: notes, tags, settings, limits, list entries.
+//! Constructors validate, so a value of these types is always within the rules.
+
+use super::NetworkError;
+use super::ids::MemberId;
+use super::time::Timestamp;
+
+pub const MAX_NOTE_CHARS: usize = 300;
+pub const MAX_TAG_CHARS: usize = 32;
+pub const MAX_TAGS_PER_CONNECTION: usize = 20;
+
+/// The optional "how we met" note on an invitation: trimmed, non-empty, at most
+/// [`MAX_NOTE_CHARS`] characters. A longer note is refused, never silently cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note(String);
+
+impl Note {
+    /// `None` or a blank text mean "no note".
+    pub fn parse(text: Option<&str>) -> Result<Option<Note>, NetworkError> {
+        let Some(trimmed) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+            return Ok(None);
+        };
+        let chars = trimmed.chars().count();
+        if chars > MAX_NOTE_CHARS {
+            return Err(NetworkError::NoteTooLong { chars });
+        }
+        Ok(Some(Note(trimmed.to_owned())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// For the store, which only reads back notes it was given through [`Note::parse`].
+    pub(crate) fn from_stored(text: String) -> Self {
+        Note(text)
+    }
+}
+
+/// A private label a member puts on one of their connections ("met at RustConf").
+/// Compared case-insensitively by the store.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tag(String);
+
+impl Tag {
+    pub fn parse(text: &str) -> Result<Tag, NetworkError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(NetworkError::TagEmpty);
+        }
+        if trimmed.chars().count() > MAX_TAG_CHARS {
+            return Err(NetworkError::TagTooLong);
+        }
+        Ok(Tag(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub(crate) fn from_stored(text: String) -> Self {
+        Tag(text)
+    }
+}
+
+/// Who may send a member an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InvitePolicy {
+    #[default]
+    Everyone,
+    /// Only people who share at least one connection with the member.
+    Mutuals,
+    Nobody,
+}
+
+impl InvitePolicy {
+    pub const ALL: [InvitePolicy; 3] = [Self::Everyone, Self::Mutuals, Self::Nobody];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Everyone => "everyone",
+            Self::Mutuals => "mutuals",
+            Self::Nobody => "nobody",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+}
+
+/// A member's own settings in one server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberSettings {
+    pub invite_policy: InvitePolicy,
+    /// An "open networker": invitations that pass the rules connect at once.
+    pub auto_accept: bool,
+    /// Whether invitations and acceptances are sent to the member by DM.
+    pub dm_notifications: bool,
+}
+
+impl Default for MemberSettings {
+    fn default() -> Self {
+        Self {
+            invite_policy: InvitePolicy::Everyone,
+            auto_accept: false,
+            dm_notifications: true,
+        }
+    }
+}
+
+/// A change to some of a member's settings; `None` leaves a setting as it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SettingsUpdate {
+    pub invite_policy: Option<InvitePolicy>,
+    pub auto_accept: Option<bool>,
+    pub dm_notifications: Option<bool>,
+}
+
+impl SettingsUpdate {
+    pub fn applied_to(self, current: MemberSettings) -> MemberSettings {
+        MemberSettings {
+            invite_policy: self.invite_policy.unwrap_or(current.invite_policy),
+            auto_accept: self.auto_accept.unwrap_or(current.auto_accept),
+            dm_notifications: self.dm_notifications.unwrap_or(current.dm_notifications),
+        }
+    }
+}
+
+/// A server's limits against invitation spam and runaway networks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuildLimits {
+    /// Invitations one member may send in any rolling 7 days.
+    pub invites_per_week: u32,
+    /// Connections one member may have.
+    pub connection_cap: u32,
+}
+
+impl GuildLimits {
+    pub const INVITES_PER_WEEK_RANGE: (u32, u32) = (1, 10_000);
+    pub const CONNECTION_CAP_RANGE: (u32, u32) = (1, 1_000_000);
+}
+
+impl Default for GuildLimits {
+    fn default() -> Self {
+        Self {
+            invites_per_week: 100,
+            connection_cap: 30_000,
+        }
+    }
+}
+
+/// A moderator's change to some of the limits; `None` leaves a limit as it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LimitsUpdate {
+    pub invites_per_week: Option<u32>,
+    pub connection_cap: Option<u32>,
+}
+
+impl LimitsUpdate {
+    pub fn applied_to(self, current: GuildLimits) -> Result<GuildLimits, NetworkError> {
+        let checked = |value: Option<u32>, current: u32, (min, max): (u32, u32)| match value {
+            Some(v) if !(min..=max).contains(&v) => Err(NetworkError::LimitOutOfRange { min, max }),
+            Some(v) => Ok(v),
+            None => Ok(current),
+        };
+        Ok(GuildLimits {
+            invites_per_week: checked(
+                self.invites_per_week,
+                current.invites_per_week,
+                GuildLimits::INVITES_PER_WEEK_RANGE,
+            )?,
+            connection_cap: checked(
+                self.connection_cap,
+                current.connection_cap,
+                GuildLimits::CONNECTION_CAP_RANGE,
+            )?,
+        })
+    }
+}
+
+/// The names a member was last seen with, for lists and name search.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MemberNames {
+    /// The name shown in the server (nickname, else global name, else username).
+    pub display_name: String,
+    pub username: String,
+}
+
+impl MemberNames {
+    /// The lower-cased text a name search looks in. Lower-cased here, in Rust, because SQLite's
+    /// own `lower()` and `LIKE` only fold ASCII.
+    pub(crate) fn search_key(&self) -> String {
+        format!("{}\n{}", self.display_name, self.username).to_lowercase()
+    }
+}
+
+/// Which slice of a list to return. `limit` is capped at [`PageRequest::MAX_LIMIT`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub offset: u32,
+    pub limit: u32,
+}
+
+impl PageRequest {
+    pub const MAX_LIMIT: u32 = 100;
+
+    pub fn first(limit: u32) -> Self {
+        Self { offset: 0, limit }
+    }
+
+    pub(crate) fn clamped_limit(self) -> u32 {
+        self.limit.clamp(1, Self::MAX_LIMIT)
+    }
+}
+
+/// One page of a list, newest first, and whether more follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub has_more: bool,
+}
+
+/// Filters for a member's list of connections.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConnectionFilter {
+    /// Case-insensitive, anywhere in the display name or username.
+    pub name_contains: Option<String>,
+    /// Only connections the member tagged with this tag.
+    pub tag: Option<Tag>,
+}
+
+/// A connection as its owner sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionEntry {
+    pub peer: MemberId,
+    pub since: Timestamp,
+    /// `None` until the peer has been seen by the bot.
+    pub names: Option<MemberNames>,
+    /// The owner's private tags on this connection, in alphabetical order.
+    pub tags: Vec<Tag>,
+}
+
+/// Which side of a member's invitations to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InvitationSide {
+    /// Invitations to the member, still in their inbox (not ignored).
+    Received,
+    /// Invitations from the member that still stand (ignored ones included: the inviter is
+    /// never told that an invitation was ignored).
+    Sent,
+}
+
+/// A pending invitation, from either side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvitationEntry {
+    pub inviter: MemberId,
+    pub invitee: MemberId,
+    pub note: Option<Note>,
+    pub sent_at: Timestamp,
+    /// The other side's names, if seen.
+    pub other_names: Option<MemberNames>,
+}
+
+/// Counts for a member's own profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MemberCounts {
+    pub connections: u32,
+    /// Invitations waiting in the member's inbox (ignored ones are gone from it).
+    pub invitations_received: u32,
+    /// Invitations the member sent that still stand (ignored ones included: the inviter is not told).
+    pub invitations_sent: u32,
+    pub invitations_left_this_week: u32,
+}

@@ -1,0 +1,128 @@
+//! SQLite persistence: opening the database, its embedded migrations, and typed queries run in
+//! transactions on blocking threads.
+//!
+//! The async side never touches a connection: [`Store::write`] and [`Store::read`] move the work
+//! onto tokio's blocking pool. Writes go through one connection behind a mutex — SQLite allows
+//! one writer at a time anyway, and queueing in-process avoids SQLITE_BUSY retries — and each
+//! runs in a single `BEGIN IMMEDIATE` transaction that commits only if the work succeeded.
+//! Reads use a small pool of read-only connections, which WAL lets run beside the writer.
+
+mod audit;
+mod error;
+mod migrations;
+mod open;
+mod queries;
+mod sql_types;
+mod tx;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use r2d2::Pool;
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::{Connection, TransactionBehavior};
+
+pub use audit::Violation;
+pub use error::StoreError;
+pub use tx::{ReadTx, WriteTx};
+
+/// A handle to the database; cheap to clone, shared by every task.
+#[derive(Clone)]
+pub struct Store {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    writer: Mutex<Connection>,
+    readers: Pool<SqliteConnectionManager>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path`, bringing its schema up to date.
+    /// Blocking: call it before the runtime starts, or through `spawn_blocking`.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let writer = open::writer(path)?;
+        let readers = open::reader_pool(path)?;
+        Ok(Store {
+            inner: Arc::new(Inner {
+                writer: Mutex::new(writer),
+                readers,
+            }),
+        })
+    }
+
+    /// Runs `work` in one write transaction on a blocking thread. The transaction commits if
+    /// `work` returns `Ok` and rolls back otherwise, so a refused operation leaves no trace.
+    /// Dropping the returned future does not cancel the work: it completes or rolls back whole.
+    pub async fn write<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&WriteTx<'_>) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.write_blocking(work))
+            .await
+            .map_err(|join| E::from(StoreError::task(join)))?
+    }
+
+    /// Runs `work` in one read transaction (a consistent snapshot) on a blocking thread.
+    pub async fn read<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&ReadTx<'_>) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        tokio::task::spawn_blocking(move || store.read_blocking(work))
+            .await
+            .map_err(|join| E::from(StoreError::task(join)))?
+    }
+
+    /// [`Store::write`] for callers already on a blocking thread.
+    pub fn write_blocking<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&WriteTx<'_>) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        // A panic while the lock was held unwound through the transaction's Drop, which rolled
+        // it back: the connection is still sound, so a poisoned lock is safe to reuse.
+        let mut conn = self
+            .inner
+            .writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let output = work(&WriteTx::new(&tx))?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(output)
+    }
+
+    /// [`Store::read`] for callers already on a blocking thread.
+    pub fn read_blocking<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&ReadTx<'_>) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        let mut conn = self.inner.readers.get().map_err(StoreError::from)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(StoreError::from)?;
+        let output = work(&ReadTx::new(&tx))?;
+        // Nothing to keep: ending the snapshot is all a read transaction needs.
+        tx.finish().map_err(StoreError::from)?;
+        Ok(output)
+    }
+
+    /// Checks the database against every invariant the code relies on (see [`Violation`]),
+    /// including SQLite's own integrity and foreign-key checks. Empty means sound.
+    pub fn audit_blocking(&self) -> Result<Vec<Violation>, StoreError> {
+        self.read_blocking(audit::run)
+    }
+
+    pub async fn audit(&self) -> Result<Vec<Violation>, StoreError> {
+        self.read(audit::run).await
+    }
+}

@@ -1,0 +1,66 @@
+//! Opening connections with the settings every connection must have.
+
+use std::path::Path;
+use std::time::Duration;
+
+use r2d2::Pool;
+use r2d2_sqlite::SqliteConnectionManager;
+use rusqlite::Connection;
+
+use super::StoreError;
+use super::migrations::migrations;
+
+/// How long a connection waits for another process's lock before giving up. Within this
+/// process writes are queued on a mutex, so this only matters for outside tools (a backup, the
+/// sqlite3 shell) holding the database.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Read-only connections kept for queries; reads are short, so a few cover many tasks.
+const READERS: u32 = 4;
+
+/// Opens the write connection, creating the file and folder if needed, and migrates the schema.
+pub(super) fn writer(path: &Path) -> Result<Connection, StoreError> {
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| StoreError::at_path("could not create the database folder", folder, e))?;
+    }
+    let mut conn = Connection::open(path)
+        .map_err(|e| StoreError::at_path("could not open the database", path, e))?;
+    configure(&conn)?;
+    // WAL: readers never block the writer and a crash mid-write leaves the last commit intact.
+    // It is a property of the file, so setting it once on the writer covers every connection.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::corrupt(format!(
+            "the database could not switch to WAL mode (it is in {mode} mode)"
+        )));
+    }
+    migrations()
+        .to_latest(&mut conn)
+        .map_err(|e| StoreError::at_path("could not migrate the database schema of", path, e))?;
+    Ok(conn)
+}
+
+/// A pool of read-only connections to the same file.
+pub(super) fn reader_pool(path: &Path) -> Result<Pool<SqliteConnectionManager>, StoreError> {
+    let manager = SqliteConnectionManager::file(path).with_init(|conn| {
+        configure(conn)?;
+        // A read connection must never write; SQLite enforces it.
+        conn.pragma_update(None, "query_only", true)
+    });
+    Pool::builder()
+        .max_size(READERS)
+        .build(manager)
+        .map_err(|e| StoreError::at_path("could not open read connections to", path, e))
+}
+
+/// Settings that are per connection in SQLite, so every connection sets them.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // Off by default in SQLite; the schema's cascades and the connections' mirror rule need it.
+    conn.pragma_update(None, "foreign_keys", true)?;
+    // In WAL mode NORMAL is crash-safe (a crash never corrupts the file); only the last
+    // commits before a power loss may be rolled back. FULL would fsync every commit.
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(())
+}

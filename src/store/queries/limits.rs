@@ -1,0 +1,35 @@
+//! `guild_limits`: a server's limits, defaults when never set.
+
+use rusqlite::params;
+
+use crate::network::{GuildId, GuildLimits};
+use crate::store::{ReadTx, StoreError, WriteTx};
+
+impl ReadTx<'_> {
+    pub fn limits(&self, guild: GuildId) -> Result<GuildLimits, StoreError> {
+        let stored = self.one(
+            "SELECT invites_per_week, connection_cap FROM guild_limits WHERE guild_id = ?1",
+            params![guild],
+            |row| {
+                Ok(GuildLimits {
+                    invites_per_week: row.get(0)?,
+                    connection_cap: row.get(1)?,
+                })
+            },
+        )?;
+        Ok(stored.unwrap_or_default())
+    }
+}
+
+impl WriteTx<'_> {
+    pub fn store_limits(&self, guild: GuildId, limits: GuildLimits) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO guild_limits (guild_id, invites_per_week, connection_cap)
+             VALUES (?1, ?2, ?3)
+             ON CONFLICT DO UPDATE SET invites_per_week = excluded.invites_per_week,
+                                       connection_cap = excluded.connection_cap",
+            params![guild, limits.invites_per_week, limits.connection_cap],
+        )?;
+        Ok(())
+    }
+}

@@ -1,0 +1,129 @@
+//! `members`: who takes part in a server's network, their settings and their names.
+
+use rusqlite::params;
+
+use crate::network::{GuildId, MemberId, MemberNames, MemberSettings, Timestamp};
+use crate::store::{ReadTx, StoreError, WriteTx};
+
+impl ReadTx<'_> {
+    /// A member's settings; the defaults for a member never seen.
+    pub fn settings(&self, guild: GuildId, member: MemberId) -> Result<MemberSettings, StoreError> {
+        let stored = self.one(
+            "SELECT invite_policy, auto_accept, dm_notifications FROM members
+              WHERE guild_id = ?1 AND user_id = ?2",
+            params![guild, member],
+            |row| {
+                Ok(MemberSettings {
+                    invite_policy: row.get(0)?,
+                    auto_accept: row.get(1)?,
+                    dm_notifications: row.get(2)?,
+                })
+            },
+        )?;
+        Ok(stored.unwrap_or_default())
+    }
+
+    /// The names the member was last seen with, if ever.
+    pub fn member_names(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Option<MemberNames>, StoreError> {
+        let stored = self.one(
+            "SELECT display_name, username FROM members
+              WHERE guild_id = ?1 AND user_id = ?2 AND display_name IS NOT NULL",
+            params![guild, member],
+            names_from_row(0),
+        )?;
+        Ok(stored.flatten())
+    }
+
+    /// How many connections the member has (kept by triggers, so one row read).
+    pub fn connection_count(&self, guild: GuildId, member: MemberId) -> Result<u32, StoreError> {
+        let count = self.one(
+            "SELECT connection_count FROM members WHERE guild_id = ?1 AND user_id = ?2",
+            params![guild, member],
+            |row| row.get(0),
+        )?;
+        Ok(count.unwrap_or(0))
+    }
+}
+
+impl WriteTx<'_> {
+    /// Makes sure the member has a row (the parent of all their network data).
+    pub fn ensure_member(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO members (guild_id, user_id, first_seen_ms) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![guild, member, now],
+        )?;
+        Ok(())
+    }
+
+    /// Records the names a member was just seen with.
+    pub fn record_names(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        names: &MemberNames,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO members
+                    (guild_id, user_id, first_seen_ms, display_name, username, search_key,
+                     names_seen_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3)
+             ON CONFLICT DO UPDATE SET
+                    display_name = excluded.display_name, username = excluded.username,
+                    search_key = excluded.search_key, names_seen_ms = excluded.names_seen_ms",
+            params![
+                guild,
+                member,
+                now,
+                names.display_name,
+                names.username,
+                names.search_key()
+            ],
+        )?;
+        Ok(())
+    }
+
+    pub fn store_settings(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        settings: MemberSettings,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "UPDATE members SET invite_policy = ?3, auto_accept = ?4, dm_notifications = ?5
+              WHERE guild_id = ?1 AND user_id = ?2",
+            params![
+                guild,
+                member,
+                settings.invite_policy,
+                settings.auto_accept,
+                settings.dm_notifications
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// Reads nullable `display_name, username` columns starting at `first`.
+pub(super) fn names_from_row(
+    first: usize,
+) -> impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<Option<MemberNames>> {
+    move |row| {
+        let display_name: Option<String> = row.get(first)?;
+        let username: Option<String> = row.get(first + 1)?;
+        Ok(display_name.map(|display_name| MemberNames {
+            display_name,
+            username: username.unwrap_or_default(),
+        }))
+    }
+}

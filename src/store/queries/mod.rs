@@ -1,0 +1,61 @@
+//! Typed queries, grouped by the table they are about. Statements are `prepare_cached`: the
+//! same few statements run over and over, and SQLite keeps their plans per connection.
+
+mod connections;
+mod invitations;
+mod limits;
+mod members;
+mod removals;
+mod tags;
+
+use rusqlite::OptionalExtension;
+
+use super::{ReadTx, StoreError};
+
+impl ReadTx<'_> {
+    /// Runs a query that yields at most one row.
+    pub(in crate::store) fn one<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row(params, map)
+            .optional()?)
+    }
+
+    /// Runs a query and collects every row.
+    pub(in crate::store) fn all<T>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        map: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut statement = self.conn.prepare_cached(sql)?;
+        let rows = statement.query_map(params, map)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether a query yields any row.
+    pub(in crate::store) fn exists(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<bool, StoreError> {
+        Ok(self.conn.prepare_cached(sql)?.exists(params)?)
+    }
+}
+
+impl super::WriteTx<'_> {
+    /// Runs a statement that changes rows; returns how many.
+    pub(in crate::store) fn change(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<usize, StoreError> {
+        Ok(self.conn().prepare_cached(sql)?.execute(params)?)
+    }
+}
