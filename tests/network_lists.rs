@@ -1,0 +1,318 @@
+//! Rules 8 and 9 and the per-server isolation: the member directory, connection lists (paged,
+//! newest first, name search, tag filter), tags, counts — and two servers never mixing.
+
+mod support;
+
+use handshake::network::{
+    ConnectionFilter, InvitationSide, InviteOutcome, MemberNames, NetworkError, PageRequest, Tag,
+};
+use support::network::{DAY, TestNetwork, g, guild, member};
+
+fn names(display: &str, user: &str) -> MemberNames {
+    MemberNames {
+        display_name: display.into(),
+        username: user.into(),
+    }
+}
+
+/// Alice connects with members 2..=n, one a day, each with a name.
+async fn alice_with_connections(t: &TestNetwork, n: u64) {
+    for peer in 2..=n {
+        t.network
+            .see_member(
+                g(),
+                member(peer),
+                names(&format!("Person {peer}"), &format!("user{peer}")),
+            )
+            .await
+            .unwrap();
+        t.connect(g(), member(1), member(peer)).await;
+        t.advance(DAY);
+    }
+}
+
+#[tokio::test]
+async fn the_directory_keeps_the_names_last_seen() {
+    let t = TestNetwork::new();
+    let alice = member(1);
+    assert_eq!(t.network.member_names(g(), alice).await.unwrap(), None);
+    t.network
+        .see_member(g(), alice, names("Alice", "alice"))
+        .await
+        .unwrap();
+    t.network
+        .see_member(g(), alice, names("Alice (she/her)", "alice.dev"))
+        .await
+        .unwrap();
+    assert_eq!(
+        t.network.member_names(g(), alice).await.unwrap(),
+        Some(names("Alice (she/her)", "alice.dev"))
+    );
+    assert_eq!(
+        t.network.member_names(guild(2), alice).await.unwrap(),
+        None,
+        "names are per server"
+    );
+}
+
+#[tokio::test]
+async fn connections_are_listed_newest_first_a_page_at_a_time() {
+    let t = TestNetwork::new();
+    alice_with_connections(&t, 13).await; // 12 connections
+
+    let first = t
+        .network
+        .connections(
+            g(),
+            member(1),
+            ConnectionFilter::default(),
+            PageRequest {
+                offset: 0,
+                limit: 5,
+            },
+        )
+        .await
+        .unwrap();
+    let peers: Vec<u64> = first.items.iter().map(|c| c.peer.get()).collect();
+    assert_eq!(peers, [13, 12, 11, 10, 9]);
+    assert!(first.has_more);
+    assert_eq!(first.items[0].names, Some(names("Person 13", "user13")));
+    assert!(first.items.windows(2).all(|w| w[0].since > w[1].since));
+
+    let last = t
+        .network
+        .connections(
+            g(),
+            member(1),
+            ConnectionFilter::default(),
+            PageRequest {
+                offset: 10,
+                limit: 5,
+            },
+        )
+        .await
+        .unwrap();
+    let peers: Vec<u64> = last.items.iter().map(|c| c.peer.get()).collect();
+    assert_eq!(peers, [3, 2]);
+    assert!(!last.has_more);
+
+    let exact = t
+        .network
+        .connections(
+            g(),
+            member(1),
+            ConnectionFilter::default(),
+            PageRequest {
+                offset: 7,
+                limit: 5,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(exact.items.len(), 5);
+    assert!(!exact.has_more, "no empty page follows a full last page");
+}
+
+#[tokio::test]
+async fn search_matches_any_part_of_either_name_ignoring_case_even_beyond_ascii() {
+    let t = TestNetwork::new();
+    let alice = member(1);
+    let people = [
+        (2, "Élodie Martin", "elo"),
+        (3, "Bob", "builder_bob"),
+        (4, "ZOË", "zoe"),
+        (5, "Ann", "anna.k"),
+    ];
+    for (id, display, user) in people {
+        t.network
+            .see_member(g(), member(id), names(display, user))
+            .await
+            .unwrap();
+        t.connect(g(), alice, member(id)).await;
+    }
+    let search = |text: &str| {
+        let network = t.network.clone();
+        let filter = ConnectionFilter {
+            name_contains: Some(text.to_owned()),
+            ..Default::default()
+        };
+        async move {
+            let page = network
+                .connections(g(), alice, filter, PageRequest::first(10))
+                .await
+                .unwrap();
+            let mut ids: Vec<u64> = page.items.iter().map(|c| c.peer.get()).collect();
+            ids.sort();
+            ids
+        }
+    };
+    assert_eq!(search("élodie").await, [2]);
+    assert_eq!(search("ÉLO").await, [2]);
+    assert_eq!(search("zoë").await, [4]);
+    assert_eq!(search("BOB").await, [3]);
+    assert_eq!(search("builder").await, [3], "usernames match too");
+    assert_eq!(
+        search("n").await,
+        [2, 5],
+        "anywhere in the name: Martin, Ann"
+    );
+    assert_eq!(
+        search("  ").await,
+        [2, 3, 4, 5],
+        "a blank search is no filter"
+    );
+    assert_eq!(search("nobody").await, Vec::<u64>::new());
+    assert_eq!(
+        search("%").await,
+        Vec::<u64>::new(),
+        "no wildcard characters"
+    );
+}
+
+#[tokio::test]
+async fn tags_are_private_validated_and_filter_the_list() {
+    let t = TestNetwork::new();
+    let (alice, bob, carol) = (member(1), member(2), member(3));
+    t.connect(g(), alice, bob).await;
+    t.connect(g(), alice, carol).await;
+
+    t.network.add_tag(g(), alice, bob, "Rust").await.unwrap();
+    t.network.add_tag(g(), alice, bob, "rust").await.unwrap(); // same tag, any case
+    assert_eq!(
+        t.network.tags(g(), alice, bob).await.unwrap(),
+        [Tag::parse("Rust").unwrap()]
+    );
+    assert!(
+        t.network.tags(g(), bob, alice).await.unwrap().is_empty(),
+        "tags are the owner's alone"
+    );
+
+    let tagged = t
+        .network
+        .connections(
+            g(),
+            alice,
+            ConnectionFilter {
+                tag: Some(Tag::parse("RUST").unwrap()),
+                ..Default::default()
+            },
+            PageRequest::first(10),
+        )
+        .await
+        .unwrap();
+    assert_eq!(tagged.items.len(), 1);
+    assert_eq!(tagged.items[0].peer, bob);
+    assert_eq!(tagged.items[0].tags, [Tag::parse("Rust").unwrap()]);
+
+    assert!(matches!(
+        Tag::parse(&"x".repeat(33)),
+        Err(NetworkError::TagTooLong)
+    ));
+    assert!(matches!(Tag::parse("  "), Err(NetworkError::TagEmpty)));
+    let err = t
+        .network
+        .add_tag(g(), alice, member(9), "x")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, NetworkError::NotConnected), "{err:?}");
+    for n in 1..20 {
+        t.network
+            .add_tag(g(), alice, carol, &format!("tag {n}"))
+            .await
+            .unwrap();
+    }
+    t.network
+        .add_tag(g(), alice, carol, "tag 20")
+        .await
+        .unwrap();
+    let err = t
+        .network
+        .add_tag(g(), alice, carol, "tag 21")
+        .await
+        .unwrap_err();
+    assert!(matches!(err, NetworkError::TooManyTags), "{err:?}");
+    t.network
+        .add_tag(g(), alice, carol, "TAG 20")
+        .await
+        .expect("re-adding an existing tag is fine at the limit");
+
+    assert!(t.network.remove_tag(g(), alice, bob, "RUST").await.unwrap());
+    assert!(!t.network.remove_tag(g(), alice, bob, "RUST").await.unwrap());
+}
+
+#[tokio::test]
+async fn counts_show_connections_inbox_sent_and_what_is_left_this_week() {
+    let t = TestNetwork::new();
+    let alice = member(1);
+    t.connect(g(), alice, member(2)).await;
+    t.network.invite(g(), alice, member(3), None).await.unwrap();
+    t.network.invite(g(), member(4), alice, None).await.unwrap();
+    t.network.invite(g(), member(5), alice, None).await.unwrap();
+    t.network.ignore(g(), alice, member(5)).await.unwrap();
+    let counts = t.network.counts(g(), alice).await.unwrap();
+    assert_eq!(counts.connections, 1);
+    assert_eq!(counts.invitations_sent, 1);
+    assert_eq!(
+        counts.invitations_received, 1,
+        "the ignored one is out of the inbox"
+    );
+    assert_eq!(counts.invitations_left_this_week, 98);
+}
+
+#[tokio::test]
+async fn the_same_two_people_have_independent_networks_in_two_servers() {
+    let t = TestNetwork::new();
+    let (one, two) = (guild(1), guild(2));
+    let (alice, bob) = (member(1), member(2));
+    t.connect(one, alice, bob).await;
+    t.network
+        .add_tag(one, alice, bob, "server one")
+        .await
+        .unwrap();
+
+    assert!(t.network.is_connected(one, alice, bob).await.unwrap());
+    assert!(!t.network.is_connected(two, alice, bob).await.unwrap());
+    let list = t
+        .network
+        .connections(
+            two,
+            alice,
+            ConnectionFilter::default(),
+            PageRequest::first(10),
+        )
+        .await
+        .unwrap();
+    assert!(list.items.is_empty());
+    assert!(t.network.tags(two, alice, bob).await.unwrap().is_empty());
+
+    // A removal in one server does not block in the other…
+    t.network.disconnect(one, alice, bob).await.unwrap();
+    let outcome = t.network.invite(two, bob, alice, None).await.unwrap();
+    assert!(matches!(outcome, InviteOutcome::Sent { .. }), "{outcome:?}");
+    // …and invitations, inboxes and counts are per server.
+    let inbox_one = t
+        .network
+        .invitations(one, alice, InvitationSide::Received, PageRequest::first(10))
+        .await
+        .unwrap();
+    assert!(inbox_one.items.is_empty());
+    assert_eq!(
+        t.network
+            .counts(two, alice)
+            .await
+            .unwrap()
+            .invitations_received,
+        1
+    );
+    assert_eq!(
+        t.network
+            .counts(one, bob)
+            .await
+            .unwrap()
+            .invitations_left_this_week,
+        100
+    );
+    assert!(support::network::is_not_invitable(
+        &t.network.invite(one, bob, alice, None).await
+    ));
+}

@@ -1,0 +1,191 @@
+//! The schema enforces what the code assumes, even against a writer that bypasses the code:
+//! symmetric connections with one date, no self-connections, never connected and pending at
+//! once, valid settings and notes. Also: data survives reopening; opening twice is harmless.
+
+mod support;
+
+use handshake::network::{InvitePolicy, SettingsUpdate};
+use handshake::store::Store;
+use rusqlite::Connection;
+use support::network::{TestNetwork, g, member};
+
+/// A raw connection to the test's database file, with the same foreign-key setting the store uses.
+fn raw(t: &TestNetwork) -> Connection {
+    let conn = Connection::open(&t.path).unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    conn.execute_batch(
+        "INSERT INTO members (guild_id, user_id, first_seen_ms) VALUES (1, 10, 0), (1, 20, 0), (1, 30, 0);",
+    )
+    .unwrap();
+    conn
+}
+
+/// Runs `sql` in a transaction and reports whether it committed.
+fn commits(conn: &Connection, sql: &str) -> Result<(), String> {
+    let result = conn.execute_batch(&format!("BEGIN; {sql}; COMMIT;"));
+    if result.is_err() {
+        let _ = conn.execute_batch("ROLLBACK");
+    }
+    result.map_err(|e| e.to_string())
+}
+
+#[test]
+fn a_one_sided_connection_cannot_commit() {
+    let t = TestNetwork::new();
+    let conn = raw(&t);
+    let err = commits(&conn, "INSERT INTO connections VALUES (1, 10, 20, 5)").unwrap_err();
+    assert!(err.contains("FOREIGN KEY"), "{err}");
+    let err = commits(
+        &conn,
+        "INSERT INTO connections VALUES (1, 10, 20, 5), (1, 20, 10, 6)",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("FOREIGN KEY"),
+        "both sides must carry the same date: {err}"
+    );
+    commits(
+        &conn,
+        "INSERT INTO connections VALUES (1, 10, 20, 5), (1, 20, 10, 5)",
+    )
+    .expect("a symmetric pair commits");
+    let err = commits(&conn, "DELETE FROM connections WHERE user_id = 10").unwrap_err();
+    assert!(
+        err.contains("FOREIGN KEY"),
+        "half a disconnect cannot commit: {err}"
+    );
+    let count: i64 = conn
+        .query_row(
+            "SELECT connection_count FROM members WHERE user_id = 10",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(count, 1, "the trigger-kept count follows the rows");
+}
+
+#[test]
+fn nobody_connects_with_themselves() {
+    let t = TestNetwork::new();
+    let conn = raw(&t);
+    let err = commits(&conn, "INSERT INTO connections VALUES (1, 10, 10, 5)").unwrap_err();
+    assert!(err.contains("CHECK"), "{err}");
+    let err = commits(
+        &conn,
+        "INSERT INTO invitations (guild_id, inviter_id, invitee_id, sent_ms) VALUES (1, 10, 10, 5)",
+    )
+    .unwrap_err();
+    assert!(err.contains("CHECK"), "{err}");
+}
+
+#[test]
+fn connected_and_pending_cannot_coexist() {
+    let t = TestNetwork::new();
+    let conn = raw(&t);
+    commits(
+        &conn,
+        "INSERT INTO connections VALUES (1, 10, 20, 5), (1, 20, 10, 5)",
+    )
+    .unwrap();
+    let err = commits(
+        &conn,
+        "INSERT INTO invitations (guild_id, inviter_id, invitee_id, sent_ms) VALUES (1, 20, 10, 6)",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("invitation between connected members"),
+        "{err}"
+    );
+
+    commits(
+        &conn,
+        "INSERT INTO invitations (guild_id, inviter_id, invitee_id, sent_ms) VALUES (1, 30, 10, 6)",
+    )
+    .unwrap();
+    let err = commits(
+        &conn,
+        "INSERT INTO connections VALUES (1, 10, 30, 7), (1, 30, 10, 7)",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("connection while an invitation is pending"),
+        "{err}"
+    );
+}
+
+#[test]
+fn settings_and_notes_are_checked() {
+    let t = TestNetwork::new();
+    let conn = raw(&t);
+    let err = commits(
+        &conn,
+        "UPDATE members SET invite_policy = 'friends' WHERE user_id = 10",
+    )
+    .unwrap_err();
+    assert!(err.contains("CHECK"), "{err}");
+    let long = "x".repeat(301);
+    let err = commits(
+        &conn,
+        &format!("INSERT INTO invitations (guild_id, inviter_id, invitee_id, note, sent_ms) VALUES (1, 10, 20, '{long}', 1)"),
+    )
+    .unwrap_err();
+    assert!(err.contains("CHECK"), "{err}");
+    let err = commits(
+        &conn,
+        "INSERT INTO invitations (guild_id, inviter_id, invitee_id, sent_ms) VALUES (1, 10, 99, 1)",
+    )
+    .unwrap_err();
+    assert!(
+        err.contains("FOREIGN KEY"),
+        "invitations are between known members: {err}"
+    );
+}
+
+#[test]
+fn the_database_is_in_wal_mode() {
+    let t = TestNetwork::new();
+    let conn = Connection::open(&t.path).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[tokio::test]
+async fn data_survives_reopening_and_opening_twice_is_harmless() {
+    let t = TestNetwork::new();
+    t.connect(g(), member(1), member(2)).await;
+    t.network
+        .update_settings(
+            g(),
+            member(3),
+            SettingsUpdate {
+                invite_policy: Some(InvitePolicy::Nobody),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+
+    let path = t.path.clone();
+    let reopened = tokio::task::spawn_blocking(move || Store::open(&path))
+        .await
+        .unwrap()
+        .unwrap();
+    let network = handshake::network::Network::new(reopened, t.clock.clone());
+    assert!(
+        network
+            .is_connected(g(), member(2), member(1))
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        network
+            .settings(g(), member(3))
+            .await
+            .unwrap()
+            .invite_policy,
+        InvitePolicy::Nobody
+    );
+    assert!(network.store().audit().await.unwrap().is_empty());
+}
