@@ -272,10 +272,10 @@ impl Model {
         if refused {
             return Outcome::Refused("not invitable");
         }
-        if let Some(&at) = self.withdrawals.get(&(from, to)) {
-            if self.now < at + WITHDRAW_WAIT_MS {
-                return Outcome::Refused("withdraw cooldown");
-            }
+        if let Some(&at) = self.withdrawals.get(&(from, to))
+            && self.now < at + WITHDRAW_WAIT_MS
+        {
+            return Outcome::Refused("withdraw cooldown");
         }
         let now = self.now;
         let sends = self.sends.entry(from).or_default();
