@@ -189,3 +189,33 @@ async fn data_survives_reopening_and_opening_twice_is_harmless() {
     );
     assert!(network.store().audit().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn the_audit_reports_state_the_constraints_would_have_refused() {
+    let t = TestNetwork::new();
+    t.assert_sound().await;
+    let conn = raw(&t);
+    // Bypass the guards the way only a bug or hand-editing could.
+    conn.pragma_update(None, "foreign_keys", false).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER invitations_only_between_strangers;
+         INSERT INTO connections VALUES (1, 10, 20, 5);
+         INSERT INTO invitations (guild_id, inviter_id, invitee_id, sent_ms) VALUES (1, 10, 20, 6);
+         UPDATE members SET connection_count = 7 WHERE user_id = 30;",
+    )
+    .unwrap();
+    let found: Vec<String> = t
+        .network
+        .store()
+        .audit()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|v| v.0)
+        .collect();
+    let has = |text: &str| found.iter().any(|v| v.contains(text));
+    assert!(has("foreign key"), "{found:#?}");
+    assert!(has("connection without its mirror"), "{found:#?}");
+    assert!(has("connected and an invitation pending"), "{found:#?}");
+    assert!(has("connection count out of step"), "{found:#?}");
+}

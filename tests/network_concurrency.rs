@@ -1,0 +1,145 @@
+//! Many tasks working on the same pairs at once: the invariants still hold, two members
+//! inviting each other at the same instant end with exactly one connection, and accepting twice
+//! at once is harmless.
+
+mod support;
+
+use std::sync::Arc;
+
+use handshake::network::{InviteOutcome, LimitsUpdate, NetworkError};
+use support::network::{TestNetwork, g, member};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn simultaneous_mutual_invitations_make_exactly_one_connection() {
+    let t = TestNetwork::new();
+    let mut races = Vec::new();
+    for pair in 0..40u64 {
+        let (a, b) = (member(2 * pair + 1), member(2 * pair + 2));
+        let (n1, n2) = (t.network.clone(), t.network.clone());
+        races.push(tokio::spawn(async move {
+            let (ab, ba) = tokio::join!(n1.invite(g(), a, b, None), n2.invite(g(), b, a, None));
+            (a, b, ab.unwrap(), ba.unwrap())
+        }));
+    }
+    for race in races {
+        let (a, b, ab, ba) = race.await.unwrap();
+        let connected = [&ab, &ba]
+            .iter()
+            .filter(|o| matches!(o, InviteOutcome::Connected(_)))
+            .count();
+        let sent = [&ab, &ba]
+            .iter()
+            .filter(|o| matches!(o, InviteOutcome::Sent { .. }))
+            .count();
+        assert_eq!(
+            (connected, sent),
+            (1, 1),
+            "one invitation, one acceptance: {ab:?} / {ba:?}"
+        );
+        assert!(t.network.is_connected(g(), a, b).await.unwrap());
+        for who in [a, b] {
+            let counts = t.network.counts(g(), who).await.unwrap();
+            assert_eq!(
+                (
+                    counts.connections,
+                    counts.invitations_received,
+                    counts.invitations_sent
+                ),
+                (1, 0, 0)
+            );
+        }
+    }
+    t.assert_sound().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn accepting_twice_at_once_connects_once() {
+    let t = TestNetwork::new();
+    let (alice, bob) = (member(1), member(2));
+    t.network.invite(g(), alice, bob, None).await.unwrap();
+    let clicks: Vec<_> = (0..8)
+        .map(|_| {
+            let n = t.network.clone();
+            tokio::spawn(async move { n.accept(g(), bob, alice).await })
+        })
+        .collect();
+    let mut accepted = 0;
+    for click in clicks {
+        match click.await.unwrap() {
+            Ok(_) => accepted += 1,
+            Err(NetworkError::AlreadyConnected) => {}
+            Err(other) => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(accepted, 1);
+    assert_eq!(t.network.counts(g(), bob).await.unwrap().connections, 1);
+    t.assert_sound().await;
+}
+
+/// A small deterministic generator, so a failure can be replayed from its seed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn random_operations_from_many_tasks_keep_every_invariant() {
+    const MEMBERS: u64 = 8;
+    const CAP: u32 = 4;
+    let t = Arc::new(TestNetwork::new());
+    t.network
+        .update_limits(
+            g(),
+            LimitsUpdate {
+                invites_per_week: Some(10_000),
+                connection_cap: Some(CAP),
+            },
+        )
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..16u64)
+        .map(|task| {
+            let t = Arc::clone(&t);
+            tokio::spawn(async move {
+                let mut rng = XorShift(0x9E37_79B9_7F4A_7C15 ^ (task + 1));
+                for _ in 0..60 {
+                    let a = member(1 + rng.next(MEMBERS));
+                    let b = member(1 + rng.next(MEMBERS));
+                    let n = &t.network;
+                    // Refusals are expected; only internal errors are failures.
+                    let result = match rng.next(5) {
+                        0 | 1 => n.invite(g(), a, b, None).await.map(drop),
+                        2 => n.accept(g(), a, b).await.map(drop),
+                        3 => n.disconnect(g(), a, b).await.map(drop),
+                        _ => n.withdraw(g(), a, b).await.map(drop),
+                    };
+                    if let Err(e) = result {
+                        assert!(!e.is_internal(), "internal error under concurrency: {e:?}");
+                    }
+                }
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    t.assert_sound().await;
+    for who in 1..=MEMBERS {
+        let count = t
+            .network
+            .counts(g(), member(who))
+            .await
+            .unwrap()
+            .connections;
+        assert!(
+            count <= CAP,
+            "member {who} has {count} connections, over the cap of {CAP}"
+        );
+    }
+}
