@@ -5,6 +5,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::network::GuildId;
+
 /// Where the SQLite database lives unless `DATABASE_PATH` says otherwise.
 pub const DEFAULT_DATABASE_PATH: &str = "data/handshake.db";
 
@@ -71,6 +73,60 @@ impl StoreConfig {
             None => PathBuf::from(DEFAULT_DATABASE_PATH),
         };
         Ok(Self { database_path })
+    }
+}
+
+/// Everything the bot needs to run.
+#[derive(Debug, Clone)]
+pub struct BotConfig {
+    pub token: DiscordToken,
+    /// Register commands in this one server (instant updates while developing) instead of
+    /// globally.
+    pub dev_guild: Option<GuildId>,
+    /// A base URL that replaces `https://discord.com` for every REST call (an HTTP proxy such as
+    /// twilight-http-proxy, or the tests' fake Discord).
+    pub proxy_url: Option<String>,
+    pub store: StoreConfig,
+}
+
+impl BotConfig {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(env_lookup)
+    }
+
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let dev_guild = non_empty(&lookup, "DISCORD_GUILD_ID")
+            .map(|raw| {
+                raw.parse::<GuildId>().map_err(|_| ConfigError::Invalid {
+                    name: "DISCORD_GUILD_ID",
+                    reason: format!(
+                        "{raw:?} is not a server id (right-click the server → Copy Server ID)"
+                    ),
+                })
+            })
+            .transpose()?;
+        let proxy_url = non_empty(&lookup, "DISCORD_PROXY_URL")
+            .map(|raw| {
+                let url = raw.trim_end_matches('/').to_owned();
+                let scheme_ok = url.starts_with("http://") || url.starts_with("https://");
+                if scheme_ok && url.len() > "https://".len() && !url.contains(char::is_whitespace) {
+                    Ok(url)
+                } else {
+                    Err(ConfigError::Invalid {
+                        name: "DISCORD_PROXY_URL",
+                        reason: format!(
+                            "{raw:?} is not an http(s) base URL like http://127.0.0.1:3000"
+                        ),
+                    })
+                }
+            })
+            .transpose()?;
+        Ok(Self {
+            token: discord_token_from_lookup(&lookup)?,
+            dev_guild,
+            proxy_url,
+            store: StoreConfig::from_lookup(&lookup)?,
+        })
     }
 }
 
@@ -157,6 +213,54 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn bot_settings_are_read_and_checked() {
+        let config = BotConfig::from_lookup(lookup(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("DISCORD_GUILD_ID", "80351110224678912"),
+            ("DISCORD_PROXY_URL", "http://127.0.0.1:3000/"),
+        ]))
+        .unwrap();
+        assert_eq!(config.dev_guild.unwrap().get(), 80351110224678912);
+        assert_eq!(config.proxy_url.as_deref(), Some("http://127.0.0.1:3000"));
+        assert_eq!(
+            config.store.database_path,
+            PathBuf::from(DEFAULT_DATABASE_PATH)
+        );
+
+        let bare = BotConfig::from_lookup(lookup(&[("DISCORD_TOKEN", TOKEN)])).unwrap();
+        assert_eq!((bare.dev_guild, bare.proxy_url), (None, None));
+
+        let bad_guild = BotConfig::from_lookup(lookup(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("DISCORD_GUILD_ID", "my server"),
+        ]));
+        assert!(matches!(
+            bad_guild,
+            Err(ConfigError::Invalid {
+                name: "DISCORD_GUILD_ID",
+                ..
+            })
+        ));
+        let bad_proxy = BotConfig::from_lookup(lookup(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("DISCORD_PROXY_URL", "127.0.0.1:3000"),
+        ]));
+        assert!(matches!(
+            bad_proxy,
+            Err(ConfigError::Invalid {
+                name: "DISCORD_PROXY_URL",
+                ..
+            })
+        ));
+        let no_token = BotConfig::from_lookup(lookup(&[("DISCORD_GUILD_ID", "1")]));
+        assert!(matches!(no_token, Err(ConfigError::MissingToken)));
+        assert!(
+            !format!("{config:?}").contains("config-tests"),
+            "the token is redacted in Debug"
+        );
     }
 
     #[test]

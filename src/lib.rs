@@ -4,6 +4,7 @@
 //! - [`store`]: SQLite persistence behind typed transactions.
 //! - [`config`]: settings from the environment.
 
+pub mod bot;
 pub mod config;
 pub mod network;
 pub mod store;

@@ -1,48 +1,64 @@
-//! `cargo run --release`: loads `.env`, opens the store and (once the Discord adapter lands)
-//! connects to Discord.
+//! `cargo run --release`: loads `.env`, opens the store and runs the bot until Ctrl-C/SIGTERM.
 
 use std::process::ExitCode;
 
-use handshake::config::{self, StoreConfig};
-use handshake::store::Store;
+use handshake::bot::{self, text::error_chain};
+use handshake::config::{self, BotConfig};
+use tracing_subscriber::EnvFilter;
 
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
+#[tokio::main]
+async fn main() -> ExitCode {
+    // Set-up mistakes are one line on stderr, with no backtrace: they are not bugs.
+    let config = match load_config() {
+        Ok(config) => config,
         Err(message) => {
-            // One line, no backtrace: these are set-up mistakes, not bugs.
             eprintln!("handshake: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    init_logging();
+    match bot::run(config, shutdown_signal()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(error = %error_chain(&error), "stopped");
+            eprintln!("handshake: {}", error_chain(&error));
             ExitCode::FAILURE
         }
     }
 }
 
-fn run() -> Result<(), String> {
+fn load_config() -> Result<BotConfig, String> {
     config::load_dotenv().map_err(|e| e.to_string())?;
-    let store_config = StoreConfig::from_env().map_err(|e| e.to_string())?;
-    let _token = config::discord_token_from_env().map_err(|e| e.to_string())?;
-    let store = Store::open(&store_config.database_path).map_err(|e| error_chain(&e))?;
-    let problems = store.audit_blocking().map_err(|e| error_chain(&e))?;
-    if !problems.is_empty() {
-        return Err(format!(
-            "the database at {} failed its checks: {problems:?}",
-            store_config.database_path.display()
-        ));
-    }
-    Err(format!(
-        "the database at {} is ready, but the Discord adapter is not built yet",
-        store_config.database_path.display()
-    ))
+    BotConfig::from_env().map_err(|e| e.to_string())
 }
 
-/// An error and its causes on one line.
-fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
+/// `RUST_LOG` if set, else `info` for us and warnings only from the libraries.
+fn init_logging() {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,handshake=info"));
+    tracing_subscriber::fmt().with_env_filter(filter).init();
+}
+
+/// Completes on Ctrl-C, or on SIGTERM where there is one (service managers, containers).
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
     }
-    text
 }

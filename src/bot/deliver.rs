@@ -1,0 +1,83 @@
+//! Talking to Discord: answering interactions and delivering notifications by DM.
+
+use serenity::all::{
+    CommandInteraction, ComponentInteraction, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateMessage, Http, UserId,
+};
+
+use crate::network::MemberId;
+
+/// Discord's error code for "Cannot send messages to this user" (DMs closed to the bot).
+const DMS_CLOSED: isize = 50007;
+
+/// The interaction being answered, whichever kind it is.
+#[derive(Clone, Copy)]
+pub enum Answering<'a> {
+    Command(&'a CommandInteraction),
+    Component(&'a ComponentInteraction),
+}
+
+impl Answering<'_> {
+    pub fn is_click(self) -> bool {
+        matches!(self, Self::Component(_))
+    }
+
+    pub async fn respond(
+        self,
+        http: &Http,
+        response: CreateInteractionResponse,
+    ) -> serenity::Result<()> {
+        match self {
+            Self::Command(i) => i.create_response(http, response).await,
+            Self::Component(i) => i.create_response(http, response).await,
+        }
+    }
+
+    pub async fn follow_up(
+        self,
+        http: &Http,
+        message: CreateInteractionResponseFollowup,
+    ) -> serenity::Result<()> {
+        match self {
+            Self::Command(i) => i.create_followup(http, message).await.map(drop),
+            Self::Component(i) => i.create_followup(http, message).await.map(drop),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DmError {
+    #[error("the member does not accept direct messages from the bot")]
+    Closed,
+    #[error("sending the direct message failed")]
+    Failed(#[source] serenity::Error),
+}
+
+/// Opens (or reuses) the DM channel with `recipient` and sends `message`.
+pub async fn direct_message(
+    http: &Http,
+    recipient: MemberId,
+    message: CreateMessage,
+) -> Result<(), DmError> {
+    let channel = UserId::new(recipient.get())
+        .create_dm_channel(http)
+        .await
+        .map_err(classify)?;
+    channel
+        .send_message(http, message)
+        .await
+        .map_err(classify)?;
+    Ok(())
+}
+
+/// Discord refuses with 50007 either when the DM is opened or when the message is sent.
+fn classify(error: serenity::Error) -> DmError {
+    match &error {
+        serenity::Error::Http(serenity::all::HttpError::UnsuccessfulRequest(response))
+            if response.error.code == DMS_CLOSED =>
+        {
+            DmError::Closed
+        }
+        _ => DmError::Failed(error),
+    }
+}

@@ -1,0 +1,177 @@
+//! The gateway event handler: registers commands when ready, remembers server names, and runs
+//! each interaction through parse → handle → render → deliver.
+
+use std::collections::HashMap;
+use std::sync::RwLock;
+
+use serenity::all::{
+    Command, Context, EventHandler, Guild, GuildId as DiscordGuildId, Http, Interaction, Ready,
+};
+use tracing::{error, info, warn};
+
+use super::deliver::{self, Answering, DmError};
+use super::request::{InputError, Parsed};
+use super::response::{Outgoing, Reply, Response};
+use super::text::{error_chain, name_of};
+use super::{commands, handlers, parse, render};
+use crate::network::{GuildId, Network};
+
+/// Where the commands are registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Registration {
+    /// Everywhere the bot is installed (Discord may take a while to show changes).
+    Global,
+    /// One server only, updated at once: for development.
+    Guild(GuildId),
+}
+
+pub struct Handler {
+    network: Network,
+    registration: Registration,
+    /// Server names from GUILD_CREATE, for notifications (DMs have no server of their own).
+    server_names: RwLock<HashMap<GuildId, String>>,
+}
+
+impl Handler {
+    pub fn new(network: Network, registration: Registration) -> Self {
+        Self {
+            network,
+            registration,
+            server_names: RwLock::default(),
+        }
+    }
+
+    async fn register_commands(&self, http: &Http) -> serenity::Result<usize> {
+        let definitions = commands::definitions();
+        let registered = match self.registration {
+            Registration::Global => Command::set_global_commands(http, definitions).await?,
+            Registration::Guild(guild) => {
+                DiscordGuildId::new(guild.get())
+                    .set_commands(http, definitions)
+                    .await?
+            }
+        };
+        Ok(registered.len())
+    }
+
+    async fn answer(
+        &self,
+        http: &Http,
+        answering: Answering<'_>,
+        parsed: Result<Parsed, InputError>,
+    ) {
+        let response = match parsed {
+            Ok(parsed) => {
+                self.remember_names(parsed.seen).await;
+                handlers::handle(&self.network, parsed.request).await
+            }
+            Err(error) => {
+                if let InputError::Malformed(what) = error {
+                    warn!(what, "could not read an interaction");
+                }
+                Response::only(Reply::new(error.to_string()))
+            }
+        };
+        let callback = render::interaction_response(&response.reply, answering.is_click());
+        if let Err(e) = answering.respond(http, callback).await {
+            error!(error = %error_chain(&e), "could not answer an interaction");
+            return;
+        }
+        // Only after the reply: the person who acted never waits on a DM.
+        for outgoing in response.notifications {
+            self.deliver(http, answering, outgoing).await;
+        }
+    }
+
+    async fn remember_names(&self, seen: Vec<super::request::Seen>) {
+        for seen in seen {
+            if let Err(e) = self
+                .network
+                .see_member(seen.guild, seen.member, seen.names)
+                .await
+            {
+                warn!(error = %error_chain(&e), "could not update the member directory");
+            }
+        }
+    }
+
+    async fn deliver(&self, http: &Http, answering: Answering<'_>, outgoing: Outgoing) {
+        let notification = &outgoing.notification;
+        let guild = notification.guild();
+        let other = match notification.event() {
+            crate::network::NotificationEvent::InvitationReceived { from, .. } => *from,
+            crate::network::NotificationEvent::InvitationAccepted { by } => *by,
+            crate::network::NotificationEvent::AutoAccepted { with } => *with,
+        };
+        let names = render::NotificationNames {
+            other: name_of(&self.network, guild, other).await,
+            server: self.server_name(guild),
+        };
+        let message = render::notification_message(notification, &names);
+        match deliver::direct_message(http, notification.recipient(), message).await {
+            Ok(()) => {}
+            Err(DmError::Closed) => {
+                info!(recipient = %notification.recipient(), "recipient does not accept DMs");
+                if let Some(text) = &outgoing.if_dms_closed
+                    && let Err(e) = answering.follow_up(http, render::followup(text)).await
+                {
+                    warn!(error = %error_chain(&e), "could not send a follow-up");
+                }
+            }
+            Err(e) => warn!(error = %error_chain(&e), "could not deliver a notification"),
+        }
+    }
+
+    fn server_name(&self, guild: GuildId) -> String {
+        let names = self.server_names.read().unwrap_or_else(|p| p.into_inner());
+        names
+            .get(&guild)
+            .cloned()
+            .unwrap_or_else(|| "a server".to_owned())
+    }
+}
+
+#[serenity::async_trait]
+impl EventHandler for Handler {
+    async fn ready(&self, ctx: Context, ready: Ready) {
+        info!(user = %ready.user.name, servers = ready.guilds.len(), "connected to Discord");
+        info!(
+            "invite the bot with https://discord.com/oauth2/authorize?client_id={}&scope=bot%20applications.commands&permissions=0",
+            ready.application.id
+        );
+        match self.register_commands(&ctx.http).await {
+            Ok(count) => info!(count, registration = ?self.registration, "commands registered"),
+            Err(e) => error!(error = %error_chain(&e), "could not register commands"),
+        }
+    }
+
+    async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
+        if let Ok(id) = GuildId::new(guild.id.get()) {
+            let mut names = self.server_names.write().unwrap_or_else(|p| p.into_inner());
+            names.insert(id, guild.name);
+        }
+    }
+
+    async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        match &interaction {
+            Interaction::Command(command) => {
+                self.answer(
+                    &ctx.http,
+                    Answering::Command(command),
+                    parse::command(command),
+                )
+                .await;
+            }
+            Interaction::Component(component) => {
+                self.answer(
+                    &ctx.http,
+                    Answering::Component(component),
+                    parse::component(component),
+                )
+                .await;
+            }
+            // No autocomplete or modals yet; Discord shows its own "failed" for anything else.
+            other => warn!(kind = ?other.kind(), "unhandled interaction kind"),
+        }
+    }
+}

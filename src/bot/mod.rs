@@ -1,0 +1,92 @@
+//! The Discord adapter: the only place serenity's types appear.
+//!
+//! An interaction flows through `parse` (serenity → typed [`request::Request`]), `handlers`
+//! (request → [`response::Response`], a plain value), `render` (response → Discord requests)
+//! and `deliver` (sends them). `events` wires that to the gateway; `commands` is the routing
+//! table.
+
+pub mod commands;
+pub mod custom_id;
+mod deliver;
+mod events;
+pub mod handlers;
+pub mod parse;
+pub mod render;
+pub mod request;
+pub mod response;
+pub mod text;
+
+use std::future::Future;
+
+use serenity::all::{ClientBuilder, GatewayIntents, HttpBuilder};
+use tracing::info;
+
+pub use events::Registration;
+
+use crate::config::BotConfig;
+use crate::network::{Network, SystemClock};
+use crate::store::{Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum BotError {
+    #[error("could not open the database")]
+    Store(#[from] StoreError),
+    #[error(
+        "Discord refused the token in DISCORD_TOKEN (authentication failed); check it in the Developer Portal"
+    )]
+    InvalidToken,
+    #[error("the connection to Discord failed")]
+    Discord(#[source] serenity::Error),
+}
+
+/// Opens the store and runs the bot until `shutdown` completes or the connection fails.
+pub async fn run(
+    config: BotConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), BotError> {
+    let path = config.store.database_path.clone();
+    let store = tokio::task::spawn_blocking(move || Store::open(&path))
+        .await
+        .map_err(StoreError::task)??;
+    info!(path = %config.store.database_path.display(), "database ready");
+    serve(config, Network::new(store, SystemClock), shutdown).await
+}
+
+/// Runs the bot over an already opened network.
+pub async fn serve(
+    config: BotConfig,
+    network: Network,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<(), BotError> {
+    let token = config.token.expose();
+    let http = match &config.proxy_url {
+        // serenity applies the proxy only with its own rate limiter off (the limiter builds
+        // requests to discord.com itself); the proxy is then expected to rate-limit.
+        Some(proxy) => HttpBuilder::new(token)
+            .proxy(proxy)
+            .ratelimiter_disabled(true)
+            .build(),
+        None => HttpBuilder::new(token).build(),
+    };
+    let registration = match config.dev_guild {
+        Some(guild) => Registration::Guild(guild),
+        None => Registration::Global,
+    };
+    // GUILDS only: server names and nothing privileged, so no owner has to enable anything.
+    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
+        .event_handler(events::Handler::new(network, registration))
+        .await
+        .map_err(BotError::Discord)?;
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        info!("shutting down");
+        shards.shutdown_all().await;
+    });
+    client.start().await.map_err(|e| match e {
+        serenity::Error::Gateway(serenity::all::GatewayError::InvalidAuthentication) => {
+            BotError::InvalidToken
+        }
+        other => BotError::Discord(other),
+    })
+}

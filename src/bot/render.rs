@@ -1,0 +1,125 @@
+//! Responses out, Discord requests in: turns replies and notifications into serenity builders.
+//! Every message gets empty `allowed_mentions`, so names render but nobody is pinged; every
+//! reply is ephemeral.
+
+use serenity::all::{
+    ButtonStyle as DiscordButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton,
+    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
+    CreateMessage,
+};
+
+use super::custom_id::ButtonAction;
+use super::response::{Button, ButtonStyle, Reply, ReplyKind};
+use super::text::escape_markdown;
+use crate::network::{Notification, NotificationEvent};
+
+/// Discord allows at most 5 buttons in a row.
+const BUTTONS_PER_ROW: usize = 5;
+
+/// No @everyone, no roles, no users, no reply ping.
+pub fn no_pings() -> CreateAllowedMentions {
+    CreateAllowedMentions::new()
+        .everyone(false)
+        .all_roles(false)
+        .all_users(false)
+        .replied_user(false)
+}
+
+/// The callback for an interaction. `clicked` says whether it answers a button click, which is
+/// the only case where the clicked message can be updated in place.
+pub fn interaction_response(reply: &Reply, clicked: bool) -> CreateInteractionResponse {
+    let message = CreateInteractionResponseMessage::new()
+        .content(&reply.text)
+        .allowed_mentions(no_pings())
+        .components(rows(&reply.buttons));
+    match (reply.kind, clicked) {
+        (ReplyKind::UpdateClicked, true) => CreateInteractionResponse::UpdateMessage(message),
+        _ => CreateInteractionResponse::Message(message.ephemeral(true)),
+    }
+}
+
+/// A follow-up to the person who acted, after the reply (e.g. "they don't accept DMs").
+pub fn followup(text: &str) -> CreateInteractionResponseFollowup {
+    CreateInteractionResponseFollowup::new()
+        .content(text)
+        .ephemeral(true)
+        .allowed_mentions(no_pings())
+}
+
+/// Names a notification mentions, looked up before rendering.
+pub struct NotificationNames {
+    /// The other member, already formatted (bold name or mention).
+    pub other: String,
+    pub server: String,
+}
+
+/// The DM for a notification.
+pub fn notification_message(
+    notification: &Notification,
+    names: &NotificationNames,
+) -> CreateMessage {
+    let server = format!("**{}**", escape_markdown(&names.server));
+    let other = &names.other;
+    let guild = notification.guild();
+    let me = notification.recipient();
+    let message = CreateMessage::new().allowed_mentions(no_pings());
+    match notification.event() {
+        NotificationEvent::InvitationReceived { from, note } => {
+            let mut text = format!("{other} invited you to connect on {server}.");
+            if let Some(note) = note {
+                text.push('\n');
+                for line in note.as_str().lines() {
+                    text.push_str("\n> ");
+                    text.push_str(line);
+                }
+            }
+            let buttons = [
+                Button {
+                    label: "Accept",
+                    style: ButtonStyle::Success,
+                    action: ButtonAction::Accept {
+                        guild,
+                        inviter: *from,
+                        invitee: me,
+                    },
+                },
+                Button {
+                    label: "Ignore",
+                    style: ButtonStyle::Secondary,
+                    action: ButtonAction::Ignore {
+                        guild,
+                        inviter: *from,
+                        invitee: me,
+                    },
+                },
+            ];
+            message.content(text).components(rows(&buttons))
+        }
+        NotificationEvent::InvitationAccepted { .. } => message.content(format!(
+            "{other} accepted your invitation on {server}. You're now connected."
+        )),
+        NotificationEvent::AutoAccepted { .. } => message.content(format!(
+            "{other} invited you to connect on {server}, and you're now connected \
+             (you accept invitations automatically)."
+        )),
+    }
+}
+
+fn rows(buttons: &[Button]) -> Vec<CreateActionRow> {
+    buttons
+        .chunks(BUTTONS_PER_ROW)
+        .map(|row| CreateActionRow::Buttons(row.iter().map(button).collect()))
+        .collect()
+}
+
+fn button(button: &Button) -> CreateButton {
+    let style = match button.style {
+        ButtonStyle::Primary => DiscordButtonStyle::Primary,
+        ButtonStyle::Secondary => DiscordButtonStyle::Secondary,
+        ButtonStyle::Success => DiscordButtonStyle::Success,
+        ButtonStyle::Danger => DiscordButtonStyle::Danger,
+    };
+    CreateButton::new(button.action.to_string())
+        .label(button.label)
+        .style(style)
+}

@@ -1,0 +1,66 @@
+//! Typed requests: what a person asked for, with ids parsed and targets checked. Everything
+//! below this point works with these, never with raw interactions.
+
+use super::custom_id::ButtonAction;
+use crate::network::{GuildId, MemberId, MemberNames};
+
+/// The member who acted, in the server they acted in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub guild: GuildId,
+    pub member: MemberId,
+}
+
+/// A member the command is about: known to be a member of the server and not a bot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub member: MemberId,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// `/invite`, or "Invite to connect" on a profile.
+    Invite {
+        actor: Actor,
+        target: Target,
+        note: Option<String>,
+    },
+    /// `/connect`: accept the target's invitation.
+    Connect { actor: Actor, target: Target },
+    /// `/disconnect`, or "Remove connection" on a profile: asks for confirmation first.
+    Disconnect { actor: Actor, target: Target },
+    /// A button, already checked to belong to the person who clicked it.
+    Button(ButtonAction),
+}
+
+/// A request, and the names of the members it showed us (for the member directory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub request: Request,
+    pub seen: Vec<Seen>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Seen {
+    pub guild: GuildId,
+    pub member: MemberId,
+    pub names: MemberNames,
+}
+
+/// Why an interaction could not become a request. `Display` is what the person sees.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("This command only works in a server.")]
+    NotInServer,
+    #[error("Bots can't be part of your network.")]
+    BotTarget,
+    #[error("That person isn't a member of this server.")]
+    NotAMember,
+    #[error("This button isn't for you.")]
+    NotYourButton,
+    #[error("That action isn't available anymore.")]
+    Unknown,
+    /// Discord sent something this version cannot read (a missing option, a bad id).
+    #[error("Something was missing from that request. Please try again.")]
+    Malformed(&'static str),
+}
