@@ -1,0 +1,134 @@
+//! The real bot (the library's `run` entry) connected to the fake Discord, over a real SQLite
+//! file that the test can also read through its own handle.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use axum::http::Method;
+use handshake::bot::{self, BotError};
+use handshake::config::BotConfig;
+use handshake::network::{GuildId, MemberId, Network, SystemClock};
+use handshake::store::Store;
+use serde_json::Value;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use super::discord::{FakeDiscord, Recorded};
+use super::discord_json::{self as dj, Person};
+
+pub const TEST_TOKEN: &str = "fake.bot-token.used-only-against-the-fake-discord";
+
+pub struct TestBot {
+    pub discord: FakeDiscord,
+    /// The same database the bot uses, for assertions and set-up.
+    pub network: Network,
+    pub path: PathBuf,
+    /// The bulk overwrite the bot made at start-up.
+    pub registration: Recorded,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<Result<(), BotError>>>,
+    _dir: TempDir,
+}
+
+impl TestBot {
+    /// Starts the bot with commands registered globally.
+    pub async fn start() -> Self {
+        Self::start_with(&[]).await
+    }
+
+    /// Starts the bot with extra settings (e.g. `DISCORD_GUILD_ID`).
+    pub async fn start_with(extra: &[(&str, String)]) -> Self {
+        let discord = FakeDiscord::start().await;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bot.db");
+        let mut settings: Vec<(String, String)> = vec![
+            ("DISCORD_TOKEN".into(), TEST_TOKEN.into()),
+            ("DISCORD_PROXY_URL".into(), discord.base_url()),
+            ("DATABASE_PATH".into(), path.display().to_string()),
+        ];
+        settings.extend(extra.iter().map(|(k, v)| (k.to_string(), v.clone())));
+        let config = BotConfig::from_lookup(|name| {
+            settings
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
+        .expect("test settings are valid");
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(bot::run(config, async move {
+            let _ = stopped.await;
+        }));
+        let registration = discord
+            .wait_for(0, "the command registration", |r| {
+                r.method == Method::PUT && r.path.ends_with("/commands")
+            })
+            .await;
+        let store_path = path.clone();
+        let store = tokio::task::spawn_blocking(move || Store::open(&store_path))
+            .await
+            .unwrap()
+            .unwrap();
+        Self {
+            discord,
+            network: Network::new(store, SystemClock),
+            path,
+            registration,
+            stop: Some(stop),
+            task: Some(task),
+            _dir: dir,
+        }
+    }
+
+    /// Stops the bot and checks it shut down cleanly and sent only valid bodies.
+    pub async fn stop(mut self) {
+        self.discord.assert_all_valid();
+        let _ = self.stop.take().unwrap().send(());
+        let task = self.task.take().unwrap();
+        let result = tokio::time::timeout(Duration::from_secs(10), task)
+            .await
+            .expect("the bot stops within 10 s of the shutdown signal")
+            .expect("the bot task did not panic");
+        assert!(result.is_ok(), "the bot stopped with an error: {result:?}");
+    }
+
+    pub fn guild() -> GuildId {
+        GuildId::new(dj::GUILD_ID).unwrap()
+    }
+
+    pub fn id(person: &Person) -> MemberId {
+        MemberId::new(person.id).unwrap()
+    }
+
+    /// Requests recorded since position `from`, other than the given callback.
+    pub fn requests_since(&self, from: usize) -> Vec<Recorded> {
+        self.discord.requests().into_iter().skip(from).collect()
+    }
+
+    /// Gives a bot that just answered time to send anything it sends after replying (DMs,
+    /// follow-ups), then returns everything it sent since `from`.
+    pub async fn settle(&self, from: usize) -> Vec<Recorded> {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        self.requests_since(from)
+    }
+
+    pub fn interaction_id(&self) -> u64 {
+        self.discord.next_id()
+    }
+}
+
+/// The `data` of an interaction callback.
+pub fn callback_data(callback: &Recorded) -> &Value {
+    &callback.body["data"]
+}
+
+/// The custom ids of the buttons in a message body (callback data or message).
+pub fn button_ids(message: &Value) -> Vec<String> {
+    message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter_map(|c| c["custom_id"].as_str().map(str::to_owned))
+        .collect()
+}

@@ -1,0 +1,101 @@
+//! Validates request bodies against Discord's OpenAPI spec (`../shared/discord-api/openapi.json`).
+//!
+//! The spec's request schemas are looked up by method and path template; interaction callbacks
+//! are checked against the schema for their `type` (the spec's `anyOf` over all callback kinds
+//! would accept a message body under the wrong type).
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde_json::{Value, json};
+
+fn spec() -> &'static Value {
+    static SPEC: OnceLock<Value> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/discord-api/openapi.json");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "Discord's OpenAPI spec is expected at {}: {e}",
+                path.display()
+            )
+        });
+        serde_json::from_str(&text).expect("the spec is JSON")
+    })
+}
+
+type Validators = Mutex<HashMap<String, Arc<jsonschema::Validator>>>;
+
+fn validators() -> &'static Validators {
+    static CACHE: OnceLock<Validators> = OnceLock::new();
+    CACHE.get_or_init(Validators::default)
+}
+
+/// Finds the spec's path template for a concrete path (`{…}` matches one segment).
+fn template(path: &str) -> Option<&'static str> {
+    let segments: Vec<&str> = path.split('/').collect();
+    spec()["paths"]
+        .as_object()?
+        .keys()
+        .map(String::as_str)
+        .find(|template| {
+            let parts: Vec<&str> = template.split('/').collect();
+            parts.len() == segments.len()
+                && parts
+                    .iter()
+                    .zip(&segments)
+                    .all(|(t, s)| (t.starts_with('{') && t.ends_with('}')) || t == s)
+        })
+}
+
+fn schema_for(method: &str, template: &str, body: &Value) -> Option<(String, Value)> {
+    if template == "/interactions/{interaction_id}/{interaction_token}/callback" {
+        let name = match body["type"].as_u64()? {
+            1 => "PongInteractionCallbackRequest",
+            4 | 5 => "CreateMessageInteractionCallbackRequest",
+            6 | 7 => "UpdateMessageInteractionCallbackRequest",
+            8 => "ApplicationCommandAutocompleteCallbackRequest",
+            9 => "ModalInteractionCallbackRequest",
+            _ => return None,
+        };
+        return Some((
+            name.to_owned(),
+            json!({ "$ref": format!("#/components/schemas/{name}") }),
+        ));
+    }
+    let operation = &spec()["paths"][template][method.to_lowercase()];
+    let schema = operation["requestBody"]["content"]["application/json"]["schema"].clone();
+    (!schema.is_null()).then(|| (format!("{method} {template}"), schema))
+}
+
+/// `Ok` if the spec accepts `body` for this request, else every problem found.
+pub fn validate(method: &str, path: &str, body: &Value) -> Result<(), Vec<String>> {
+    let template = template(path).ok_or_else(|| vec![format!("{path} is not in Discord's API")])?;
+    let Some((key, schema)) = schema_for(method, template, body) else {
+        return Err(vec![format!(
+            "no request body schema for {method} {template}"
+        )]);
+    };
+    let validator = {
+        let mut cache = validators().lock().unwrap();
+        Arc::clone(cache.entry(key).or_insert_with(|| {
+            // The schema's $refs point into the spec's components: give it the same root.
+            let mut root = schema.clone();
+            if !root.is_object() {
+                root = json!({ "allOf": [root] });
+            }
+            root["components"] = spec()["components"].clone();
+            Arc::new(jsonschema::validator_for(&root).expect("the spec's schema compiles"))
+        }))
+    };
+    let problems: Vec<String> = validator
+        .iter_errors(body)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
