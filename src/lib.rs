@@ -6,5 +6,6 @@
 
 pub mod bot;
 pub mod config;
+pub mod logging;
 pub mod network;
 pub mod store;

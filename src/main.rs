@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use handshake::bot::{self, text::error_chain};
 use handshake::config::{self, BotConfig};
-use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -16,7 +15,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    init_logging();
+    handshake::logging::init();
     match bot::run(config, shutdown_signal()).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -30,13 +29,6 @@ async fn main() -> ExitCode {
 fn load_config() -> Result<BotConfig, String> {
     config::load_dotenv().map_err(|e| e.to_string())?;
     BotConfig::from_env().map_err(|e| e.to_string())
-}
-
-/// `RUST_LOG` if set, else `info` for us and warnings only from the libraries.
-fn init_logging() {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn,handshake=info"));
-    tracing_subscriber::fmt().with_env_filter(filter).init();
 }
 
 /// Completes on Ctrl-C, or on SIGTERM where there is one (service managers, containers).

@@ -6,15 +6,8 @@ mod support;
 use axum::http::Method;
 use serde_json::Value;
 use support::bot::{TestBot, button_ids, callback_data};
-use support::discord_json::{self as dj, ClickedIn, Person};
-
-fn alice() -> Person {
-    Person::new(1_700_000_000_000_000_001, "alice")
-}
-
-fn bob() -> Person {
-    Person::new(1_700_000_000_000_000_002, "bob").with_nick("Bobby")
-}
+use support::discord_json::{self as dj, ClickedIn};
+use support::people::{alice, bob};
 
 /// The callback must be an ephemeral new message that pings nobody.
 fn assert_ephemeral_message(callback: &Value) {

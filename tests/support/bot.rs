@@ -132,3 +132,55 @@ pub fn button_ids(message: &Value) -> Vec<String> {
         .filter_map(|c| c["custom_id"].as_str().map(str::to_owned))
         .collect()
 }
+
+/// Asserts the callback is an ephemeral new message that pings nobody, and returns its text.
+pub fn ephemeral_text(callback: &Recorded) -> String {
+    let body = &callback.body;
+    assert_eq!(body["type"], 4, "a new message: {body:#}");
+    assert_eq!(body["data"]["flags"], 64, "ephemeral: {body:#}");
+    assert_eq!(
+        body["data"]["allowed_mentions"]["parse"],
+        serde_json::json!([]),
+        "no pings: {body:#}"
+    );
+    body["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Asserts the callback updates the clicked message in place, and returns its text.
+pub fn updated_text(callback: &Recorded) -> String {
+    let body = &callback.body;
+    assert_eq!(
+        body["type"], 7,
+        "an update of the clicked message: {body:#}"
+    );
+    assert_eq!(
+        body["data"]["allowed_mentions"]["parse"],
+        serde_json::json!([]),
+        "no pings: {body:#}"
+    );
+    body["data"]["content"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// The message a button click comes from: the bot's ephemeral reply, as Discord would attach it.
+pub fn reply_message(callback: &Recorded) -> Value {
+    dj::message(
+        1_650_000_000_000_000_001,
+        dj::CHANNEL_ID,
+        callback.body["data"]["content"].as_str().unwrap_or(""),
+        callback.body["data"]["components"].clone(),
+        64,
+    )
+}
+
+/// Whether a request could reach someone other than the person who acted.
+pub fn reaches_others(request: &Recorded) -> bool {
+    request.path == "/users/@me/channels"
+        || request.path.starts_with("/channels/")
+        || request.path.starts_with("/guilds/")
+}

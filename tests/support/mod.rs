@@ -6,3 +6,4 @@ pub mod discord;
 pub mod discord_json;
 pub mod network;
 pub mod openapi;
+pub mod people;
