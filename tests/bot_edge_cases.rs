@@ -413,3 +413,57 @@ async fn bad_targets_and_bad_notes_get_one_clear_line() {
     );
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn an_internal_failure_is_a_short_generic_message_and_the_bot_keeps_going() {
+    let bot = TestBot::start().await;
+    let (alice, bob) = (alice(), bob());
+    // Break one table under the running bot, as a damaged database would.
+    let raw = rusqlite::Connection::open(&bot.path).unwrap();
+    raw.execute_batch("ALTER TABLE withdrawals RENAME TO withdrawals_lost")
+        .unwrap();
+
+    let (callback, _) = bot
+        .discord
+        .interact(dj::slash_command(
+            bot.interaction_id(),
+            "t1",
+            &alice,
+            "invite",
+            &bob,
+            true,
+            None,
+        ))
+        .await;
+    assert_eq!(
+        ephemeral_text(&callback),
+        "Something went wrong on our side. Please try again in a moment."
+    );
+    assert_eq!(
+        bot.network
+            .counts(TestBot::guild(), TestBot::id(&bob))
+            .await
+            .unwrap()
+            .invitations_received,
+        0,
+        "rolled back"
+    );
+
+    // The shard is still up: the next interaction is answered.
+    let (callback, _) = bot
+        .discord
+        .interact(dj::slash_command(
+            bot.interaction_id(),
+            "t2",
+            &alice,
+            "connect",
+            &bob,
+            true,
+            None,
+        ))
+        .await;
+    assert!(ephemeral_text(&callback).contains("hasn't invited you"));
+    raw.execute_batch("ALTER TABLE withdrawals_lost RENAME TO withdrawals")
+        .unwrap();
+    bot.stop().await;
+}

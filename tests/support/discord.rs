@@ -199,6 +199,12 @@ async fn run_gateway(mut socket: WebSocket, shared: Arc<Shared>) {
                         if socket.send(Message::Text(ack.to_string().into())).await.is_err() { break }
                     }
                     Some(2) if !identified => {
+                        if payload["d"]["token"].as_str() != Some(format!("Bot {}", super::bot::TEST_TOKEN).as_str()) {
+                            // What Discord does with a bad token: close with 4004.
+                            let close = axum::extract::ws::CloseFrame { code: 4004, reason: "Authentication failed.".into() };
+                            let _ = socket.send(Message::Close(Some(close))).await;
+                            break;
+                        }
                         identified = true;
                         let url = shared.gateway_url.lock().unwrap().clone();
                         for (event, data) in [("READY", dj::ready(&url)), ("GUILD_CREATE", dj::guild_create())] {

@@ -1,0 +1,123 @@
+//! The binary itself: set-up mistakes are one line on stderr and exit code 1, never a panic; a
+//! running bot stops cleanly on SIGTERM.
+
+mod support;
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use support::bot::TEST_TOKEN;
+use support::discord::FakeDiscord;
+
+fn handshake(dir: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_handshake"));
+    // A folder with no .env, and none of the developer's settings.
+    command
+        .current_dir(dir)
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("DISCORD_GUILD_ID")
+        .env_remove("DISCORD_PROXY_URL")
+        .env_remove("RUST_LOG")
+        .env("DATABASE_PATH", dir.join("bot.db"))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+fn assert_one_line_failure(output: &std::process::Output, expected: &str) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "stderr: {stderr}");
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("backtrace"),
+        "{stderr}"
+    );
+    let last = stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("handshake: ") && last.contains(expected),
+        "last line: {last:?}\nall: {stderr}"
+    );
+}
+
+#[test]
+fn a_missing_token_is_one_line_saying_where_to_get_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = handshake(dir.path()).output().unwrap();
+    assert_one_line_failure(&output, "DISCORD_TOKEN is not set");
+    assert_eq!(String::from_utf8_lossy(&output.stderr).lines().count(), 1);
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("discord.com/developers/applications")
+    );
+}
+
+#[test]
+fn a_bad_setting_is_one_line_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = handshake(dir.path())
+        .env("DISCORD_TOKEN", TEST_TOKEN)
+        .env("DISCORD_GUILD_ID", "not-a-number")
+        .output()
+        .unwrap();
+    assert_one_line_failure(&output, "DISCORD_GUILD_ID is not valid");
+}
+
+#[tokio::test]
+async fn a_token_discord_refuses_is_one_line_and_exit_code_1() {
+    let discord = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let child = handshake(dir.path())
+        .env(
+            "DISCORD_TOKEN",
+            "refused.token-that-the-fake-discord-rejects",
+        )
+        .env("DISCORD_PROXY_URL", discord.base_url())
+        .spawn()
+        .unwrap();
+    let output = tokio::time::timeout(
+        Duration::from_secs(20),
+        tokio::task::spawn_blocking(move || child.wait_with_output()),
+    )
+    .await
+    .expect("the bot gives up on a refused token")
+    .unwrap()
+    .unwrap();
+    assert_one_line_failure(&output, "Discord refused the token in DISCORD_TOKEN");
+}
+
+#[tokio::test]
+async fn sigterm_stops_the_bot_cleanly() {
+    let discord = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let child = handshake(dir.path())
+        .env("DISCORD_TOKEN", TEST_TOKEN)
+        .env("DISCORD_PROXY_URL", discord.base_url())
+        .spawn()
+        .unwrap();
+    discord
+        .wait_for(0, "the command registration", |r| {
+            r.path.ends_with("/commands")
+        })
+        .await;
+    let pid = child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let output = tokio::time::timeout(
+        Duration::from_secs(20),
+        tokio::task::spawn_blocking(move || child.wait_with_output()),
+    )
+    .await
+    .expect("the bot stops after SIGTERM")
+    .unwrap()
+    .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "clean exit; stderr: {stderr}"
+    );
+    assert!(stderr.contains("shutting down"), "{stderr}");
+    assert!(
+        dir.path().join("bot.db").exists(),
+        "the default store was created"
+    );
+}
