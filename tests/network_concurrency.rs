@@ -103,6 +103,8 @@ async fn random_operations_from_many_tasks_keep_every_invariant() {
         )
         .await
         .unwrap();
+    // Load the in-memory graph now, so the concurrent writes below must keep it in step.
+    t.network.degree(g(), member(1), member(2)).await.unwrap();
     let tasks: Vec<_> = (0..16u64)
         .map(|task| {
             let t = Arc::clone(&t);
@@ -141,5 +143,35 @@ async fn random_operations_from_many_tasks_keep_every_invariant() {
             count <= CAP,
             "member {who} has {count} connections, over the cap of {CAP}"
         );
+    }
+    // The in-memory graph agrees with the database: first degree exactly where a connection
+    // is stored, second degree exactly where a stored connection is shared.
+    let mut peers = std::collections::HashMap::new();
+    for who in 1..=MEMBERS {
+        let page = t
+            .network
+            .connections(
+                g(),
+                member(who),
+                Default::default(),
+                handshake::network::PageRequest::first(100),
+            )
+            .await
+            .unwrap();
+        let set: std::collections::HashSet<u64> = page.items.iter().map(|c| c.peer.get()).collect();
+        peers.insert(who, set);
+    }
+    for a in 1..=MEMBERS {
+        for b in (1..=MEMBERS).filter(|&b| b != a) {
+            let degree = t.network.degree(g(), member(a), member(b)).await.unwrap();
+            let expected = if peers[&a].contains(&b) {
+                handshake::network::Degree::First
+            } else if !peers[&a].is_disjoint(&peers[&b]) {
+                handshake::network::Degree::Second
+            } else {
+                degree.max(handshake::network::Degree::Third)
+            };
+            assert_eq!(degree, expected, "{a} → {b}");
+        }
     }
 }

@@ -4,6 +4,9 @@ use super::{
     ConnectionEntry, ConnectionFilter, DisconnectReceipt, GuildId, MemberId, Network, NetworkError,
     Page, PageRequest, Timestamp, not_self,
 };
+use std::sync::Arc;
+
+use super::graph::Graphs;
 use crate::store::{StoreError, WriteTx};
 
 impl Network {
@@ -20,6 +23,7 @@ impl Network {
         removed: MemberId,
     ) -> Result<DisconnectReceipt, NetworkError> {
         not_self(remover, removed)?;
+        let graphs = Arc::clone(&self.graphs);
         self.write(move |tx, now| {
             let since = tx
                 .connected_since(guild, remover, removed)?
@@ -27,6 +31,7 @@ impl Network {
             tx.delete_connection(guild, remover, removed)?;
             tx.delete_invitations_between(guild, remover, removed)?;
             tx.record_removal(guild, remover, removed, since, now)?;
+            tx.after_commit(move || graphs.disconnected(guild, remover, removed));
             Ok(DisconnectReceipt {
                 removed,
                 connected_since: since,
@@ -74,6 +79,7 @@ impl Network {
 /// Returns when the connection began and whether it was restored.
 pub(super) fn connect(
     tx: &WriteTx<'_>,
+    graphs: &Arc<Graphs>,
     guild: GuildId,
     a: MemberId,
     b: MemberId,
@@ -87,5 +93,7 @@ pub(super) fn connect(
     tx.delete_removals_between(guild, a, b)?;
     let since = original.unwrap_or(now);
     tx.insert_connection(guild, a, b, since)?;
+    let graphs = Arc::clone(graphs);
+    tx.after_commit(move || graphs.connected(guild, a, b));
     Ok((since, original.is_some()))
 }

@@ -1,6 +1,9 @@
 //! Inviting, accepting, ignoring and withdrawing: the rules of invitations.
 
+use std::sync::Arc;
+
 use super::connections::connect;
+use super::graph::Graphs;
 use super::model::GuildLimits;
 use super::notify::{Notification, NotificationEvent};
 use super::{
@@ -25,7 +28,8 @@ impl Network {
     ) -> Result<InviteOutcome, NetworkError> {
         not_self(from, to)?;
         let note = Note::parse(note)?;
-        self.write(move |tx, now| invite(tx, guild, from, to, note, now))
+        let graphs = Arc::clone(&self.graphs);
+        self.write(move |tx, now| invite(tx, &graphs, guild, from, to, note, now))
             .await
     }
 
@@ -37,7 +41,8 @@ impl Network {
         inviter: MemberId,
     ) -> Result<Connection, NetworkError> {
         not_self(invitee, inviter)?;
-        self.write(move |tx, now| accept(tx, guild, invitee, inviter, now))
+        let graphs = Arc::clone(&self.graphs);
+        self.write(move |tx, now| accept(tx, &graphs, guild, invitee, inviter, now))
             .await
     }
 
@@ -96,6 +101,7 @@ impl Network {
 
 fn invite(
     tx: &WriteTx<'_>,
+    graphs: &Arc<Graphs>,
     guild: GuildId,
     from: MemberId,
     to: MemberId,
@@ -118,7 +124,7 @@ fn invite(
         if at_cap(tx, guild, from, limits)? || at_cap(tx, guild, to, limits)? {
             return Err(NetworkError::NotInvitable);
         }
-        let (since, restored) = connect(tx, guild, from, to, now)?;
+        let (since, restored) = connect(tx, graphs, guild, from, to, now)?;
         let settings = tx.settings(guild, to)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
@@ -139,7 +145,7 @@ fn invite(
     ensure_under_weekly_limit(tx, guild, from, limits, now)?;
     tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))?;
     if invitee.auto_accept {
-        let (since, restored) = connect(tx, guild, from, to, now)?;
+        let (since, restored) = connect(tx, graphs, guild, from, to, now)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -166,6 +172,7 @@ fn invite(
 
 fn accept(
     tx: &WriteTx<'_>,
+    graphs: &Arc<Graphs>,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
@@ -188,7 +195,7 @@ fn accept(
     if at_cap(tx, guild, inviter, limits)? {
         return Err(NetworkError::InvitationUnavailable);
     }
-    let (since, restored) = connect(tx, guild, invitee, inviter, now)?;
+    let (since, restored) = connect(tx, graphs, guild, invitee, inviter, now)?;
     let settings = tx.settings(guild, inviter)?;
     Ok(Connection {
         peer: inviter,
@@ -206,7 +213,7 @@ fn accept(
 
 /// The neutral refusal: every reason on the invitee's side, and the caps, collapse into one
 /// [`NetworkError::NotInvitable`], so the inviter cannot tell which applied.
-fn ensure_invitable(
+pub(super) fn ensure_invitable(
     tx: &ReadTx<'_>,
     guild: GuildId,
     from: MemberId,
@@ -230,7 +237,7 @@ fn ensure_invitable(
     }
 }
 
-fn ensure_no_recent_withdrawal(
+pub(super) fn ensure_no_recent_withdrawal(
     tx: &ReadTx<'_>,
     guild: GuildId,
     from: MemberId,

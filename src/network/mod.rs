@@ -11,8 +11,10 @@
 
 mod connections;
 mod error;
+mod graph;
 mod ids;
 mod invitations;
+mod linkage;
 mod members;
 mod model;
 mod notify;
@@ -24,7 +26,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use error::NetworkError;
+pub use graph::{Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
+pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};
 pub use model::{
     ConnectionEntry, ConnectionFilter, GuildLimits, InvitationEntry, InvitationSide, InvitePolicy,
     LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts,
@@ -35,6 +39,7 @@ pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Wi
 pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
 
 use crate::store::{ReadTx, Store, WriteTx};
+use graph::Graphs;
 
 /// The rolling window of the weekly invitation limit.
 pub const INVITE_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);
@@ -47,6 +52,7 @@ pub const REINVITE_AFTER_WITHDRAW: Duration = Duration::from_secs(21 * 24 * 60 *
 pub struct Network {
     store: Store,
     clock: Arc<dyn Clock>,
+    graphs: Arc<Graphs>,
 }
 
 impl Network {
@@ -54,6 +60,7 @@ impl Network {
         Self {
             store,
             clock: Arc::new(clock),
+            graphs: Arc::default(),
         }
     }
 

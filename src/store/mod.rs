@@ -95,8 +95,14 @@ impl Store {
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
-        let output = work(&WriteTx::new(&tx))?;
+        let write = WriteTx::new(&tx);
+        let output = work(&write)?;
+        let effects = write.take_after_commit();
         tx.commit().map_err(StoreError::from)?;
+        // Still under the write lock, so effects apply in commit order.
+        for effect in effects {
+            effect();
+        }
         Ok(output)
     }
 

@@ -103,6 +103,18 @@ impl ReadTx<'_> {
     }
 }
 
+impl ReadTx<'_> {
+    /// Every connection in the server, each once (low id first).
+    pub fn all_connections(&self, guild: GuildId) -> Result<Vec<(MemberId, MemberId)>, StoreError> {
+        self.all(
+            "SELECT user_id, peer_id FROM connections
+              WHERE guild_id = ?1 AND user_id < peer_id",
+            params![guild],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+    }
+}
+
 impl WriteTx<'_> {
     /// Connects `a` and `b` (both sides) as of `since`.
     pub fn insert_connection(

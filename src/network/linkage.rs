@@ -1,0 +1,173 @@
+//! How members are linked: degrees, mutual connections, a profile of one member as another
+//! sees it, and "people you may know". The walks run on the in-memory graph (see `graph`); what
+//! only the database knows (settings, pending invitations, tags) comes from one read.
+
+use std::sync::{Arc, RwLock};
+
+use super::graph::{self, GuildGraph};
+use super::invitations::{ensure_invitable, ensure_no_recent_withdrawal};
+use super::{Degree, GuildId, MemberId, Mutuals, Network, NetworkError, Tag, Timestamp, not_self};
+
+/// How many mutual connections a profile names.
+pub const PROFILE_MUTUALS_SHOWN: usize = 5;
+
+/// Another member, as the viewer sees them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub member: MemberId,
+    pub degree: Degree,
+    pub mutuals: Mutuals,
+    /// When they connected, if they are connected.
+    pub connected_since: Option<Timestamp>,
+    /// The viewer's private tags on them (kept even while not connected).
+    pub tags: Vec<Tag>,
+    pub pending: Pending,
+}
+
+/// An invitation standing between the viewer and the member, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    None,
+    /// The viewer invited them (ignored or not: the viewer is never told).
+    SentByViewer,
+    /// They invited the viewer and it is in the viewer's inbox, or was ignored.
+    ReceivedByViewer,
+}
+
+/// A member you may know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Suggestion {
+    pub member: MemberId,
+    pub mutual_connections: u32,
+}
+
+/// Candidates ranked before the database filters out those who would refuse: enough that a
+/// few refusals still leave a full list.
+const CANDIDATES_PER_SUGGESTION: usize = 5;
+
+impl Network {
+    /// How `viewer` is linked to `member`: 1st, 2nd, 3rd degree, or outside their network.
+    pub async fn degree(
+        &self,
+        guild: GuildId,
+        viewer: MemberId,
+        member: MemberId,
+    ) -> Result<Degree, NetworkError> {
+        not_self(viewer, member)?;
+        let graph = self.graph(guild).await?;
+        let degree = graph::read(&graph).degree(viewer, member);
+        Ok(degree)
+    }
+
+    /// The connections `a` and `b` have in common, naming up to `sample` of them.
+    pub async fn mutual_connections(
+        &self,
+        guild: GuildId,
+        a: MemberId,
+        b: MemberId,
+        sample: usize,
+    ) -> Result<Mutuals, NetworkError> {
+        let graph = self.graph(guild).await?;
+        let mutuals = graph::read(&graph).mutuals(a, b, sample);
+        Ok(mutuals)
+    }
+
+    /// `member` as `viewer` sees them.
+    pub async fn profile(
+        &self,
+        guild: GuildId,
+        viewer: MemberId,
+        member: MemberId,
+    ) -> Result<Profile, NetworkError> {
+        not_self(viewer, member)?;
+        let graph = self.graph(guild).await?;
+        let (degree, mutuals) = {
+            let graph = graph::read(&graph);
+            (
+                graph.degree(viewer, member),
+                graph.mutuals(viewer, member, PROFILE_MUTUALS_SHOWN),
+            )
+        };
+        self.read(move |tx, _| {
+            let pending = if tx.has_invitation(guild, viewer, member)? {
+                Pending::SentByViewer
+            } else if tx.has_invitation(guild, member, viewer)? {
+                Pending::ReceivedByViewer
+            } else {
+                Pending::None
+            };
+            Ok(Profile {
+                member,
+                degree,
+                mutuals,
+                connected_since: tx.connected_since(guild, viewer, member)?,
+                tags: tx.tags(guild, viewer, member)?,
+                pending,
+            })
+        })
+        .await
+    }
+
+    /// People `member` may know: second-degree members ranked by mutual connections, leaving
+    /// out anyone `member` could not invite right now (they refuse invitations, removed
+    /// `member`, are at the cap, or an invitation already stands) — silently, revealing nothing.
+    pub async fn suggestions(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        limit: usize,
+    ) -> Result<Vec<Suggestion>, NetworkError> {
+        let graph = self.graph(guild).await?;
+        let ranked =
+            graph::read(&graph).second_degree_ranked(member, limit * CANDIDATES_PER_SUGGESTION);
+        self.read(move |tx, now| {
+            let limits = tx.limits(guild)?;
+            let mut suggestions = Vec::with_capacity(limit);
+            for (candidate, mutual_connections) in ranked {
+                if suggestions.len() == limit {
+                    break;
+                }
+                let invitable = !tx.has_invitation(guild, member, candidate)?
+                    && !tx.has_invitation(guild, candidate, member)?
+                    && ensure_invitable(
+                        tx,
+                        guild,
+                        member,
+                        candidate,
+                        tx.settings(guild, candidate)?,
+                        limits,
+                    )
+                    .is_ok()
+                    && ensure_no_recent_withdrawal(tx, guild, member, candidate, now).is_ok();
+                if invitable {
+                    suggestions.push(Suggestion {
+                        member: candidate,
+                        mutual_connections,
+                    });
+                }
+            }
+            Ok(suggestions)
+        })
+        .await
+    }
+
+    /// The server's graph, loaded from the database on first use.
+    async fn graph(&self, guild: GuildId) -> Result<Arc<RwLock<GuildGraph>>, NetworkError> {
+        if let Some(graph) = self.graphs.get(guild) {
+            return Ok(graph);
+        }
+        let graphs = Arc::clone(&self.graphs);
+        // Loaded inside a write transaction: it holds the store's write lock, so no connection
+        // can commit between reading the rows and installing the graph (and every later commit
+        // updates the installed graph).
+        self.store
+            .write(move |tx| {
+                if let Some(graph) = graphs.get(guild) {
+                    return Ok(graph);
+                }
+                let connections = tx.all_connections(guild)?;
+                Ok(graphs.insert(guild, GuildGraph::from_connections(connections)))
+            })
+            .await
+    }
+}
