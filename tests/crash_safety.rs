@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use handshake::network::{ConnectionFilter, LimitsUpdate, ManualClock, Network, PageRequest};
+use handshake::network::{ConnectionFilter, ConnectionWindow, LimitsUpdate, ManualClock, Network};
 use handshake::store::{Store, StoreError};
 use support::network::{START, g, member};
 
@@ -104,7 +104,7 @@ fn a_killed_writer_leaves_a_consistent_database() {
                             g(),
                             member(m),
                             &ConnectionFilter::default(),
-                            PageRequest::first(100),
+                            ConnectionWindow::first(100),
                         )
                         .map(|p| p.items.len())
                     })

@@ -154,7 +154,7 @@ async fn random_operations_from_many_tasks_keep_every_invariant() {
                 g(),
                 member(who),
                 Default::default(),
-                handshake::network::PageRequest::first(100),
+                handshake::network::ConnectionWindow::first(100),
             )
             .await
             .unwrap();

@@ -4,8 +4,8 @@
 mod support;
 
 use handshake::network::{
-    ConnectionFilter, DisconnectReceipt, InvitationSide, InviteOutcome, InvitePolicy, NetworkError,
-    PageRequest, SettingsUpdate, Tag,
+    ConnectionFilter, ConnectionWindow, DisconnectReceipt, InvitationSide, InviteOutcome,
+    InvitePolicy, NetworkError, PageRequest, SettingsUpdate, Tag,
 };
 use support::network::{DAY, START, TestNetwork, g, member};
 
@@ -232,7 +232,7 @@ async fn the_remover_can_reinvite_and_acceptance_restores_date_and_tags() {
                 tag: Some(Tag::parse("mentor").unwrap()),
                 ..Default::default()
             },
-            PageRequest::first(10),
+            ConnectionWindow::first(10),
         )
         .await
         .unwrap();

@@ -4,7 +4,8 @@
 mod support;
 
 use handshake::network::{
-    ConnectionFilter, InvitationSide, InviteOutcome, MemberNames, NetworkError, PageRequest, Tag,
+    ConnectionFilter, ConnectionWindow, InvitationSide, InviteOutcome, MemberNames, NetworkError,
+    PageRequest, Tag,
 };
 use support::network::{DAY, TestNetwork, g, guild, member};
 
@@ -60,57 +61,68 @@ async fn connections_are_listed_newest_first_a_page_at_a_time() {
     let t = TestNetwork::new();
     alice_with_connections(&t, 13).await; // 12 connections
 
-    let first = t
-        .network
-        .connections(
-            g(),
-            member(1),
-            ConnectionFilter::default(),
-            PageRequest {
-                offset: 0,
-                limit: 5,
-            },
-        )
-        .await
-        .unwrap();
-    let peers: Vec<u64> = first.items.iter().map(|c| c.peer.get()).collect();
+    let list = |window: ConnectionWindow| {
+        let network = t.network.clone();
+        async move {
+            let page = network
+                .connections(g(), member(1), ConnectionFilter::default(), window)
+                .await
+                .unwrap();
+            let peers: Vec<u64> = page.items.iter().map(|c| c.peer.get()).collect();
+            (page, peers)
+        }
+    };
+
+    let (first, peers) = list(ConnectionWindow::first(5)).await;
     assert_eq!(peers, [13, 12, 11, 10, 9]);
-    assert!(first.has_more);
+    assert!(!first.has_previous && first.has_next);
     assert_eq!(first.items[0].names, Some(names("Person 13", "user13")));
     assert!(first.items.windows(2).all(|w| w[0].since > w[1].since));
 
-    let last = t
-        .network
-        .connections(
-            g(),
-            member(1),
-            ConnectionFilter::default(),
-            PageRequest {
-                offset: 10,
-                limit: 5,
-            },
-        )
-        .await
-        .unwrap();
-    let peers: Vec<u64> = last.items.iter().map(|c| c.peer.get()).collect();
-    assert_eq!(peers, [3, 2]);
-    assert!(!last.has_more);
+    let (second, peers) = list(ConnectionWindow::after(first.last_cursor().unwrap(), 5)).await;
+    assert_eq!(peers, [8, 7, 6, 5, 4]);
+    assert!(second.has_previous && second.has_next);
 
-    let exact = t
-        .network
-        .connections(
-            g(),
-            member(1),
-            ConnectionFilter::default(),
-            PageRequest {
-                offset: 7,
-                limit: 5,
-            },
-        )
-        .await
-        .unwrap();
-    assert_eq!(exact.items.len(), 5);
-    assert!(!exact.has_more, "no empty page follows a full last page");
+    let (last, peers) = list(ConnectionWindow::after(second.last_cursor().unwrap(), 5)).await;
+    assert_eq!(peers, [3, 2]);
+    assert!(last.has_previous && !last.has_next);
+
+    // And back again.
+    let (back, peers) = list(ConnectionWindow::before(last.first_cursor().unwrap(), 5)).await;
+    assert_eq!(peers, [8, 7, 6, 5, 4]);
+    assert!(back.has_previous && back.has_next);
+    let (start, peers) = list(ConnectionWindow::before(back.first_cursor().unwrap(), 5)).await;
+    assert_eq!(peers, [13, 12, 11, 10, 9]);
+    assert!(!start.has_previous, "nothing before the newest");
+
+    // A full last page is not followed by an empty one.
+    let (exact, peers) = list(ConnectionWindow::after(second.items[1].cursor(), 5)).await;
+    assert_eq!(peers, [6, 5, 4, 3, 2]);
+    assert!(!exact.has_next);
+}
+
+#[tokio::test]
+async fn connections_made_at_the_same_instant_page_without_gaps_or_repeats() {
+    let t = TestNetwork::new();
+    // The clock does not move: all seven connections share one date; the id breaks ties.
+    for peer in 2..=8 {
+        t.connect(g(), member(1), member(peer)).await;
+    }
+    let mut seen = Vec::new();
+    let mut window = ConnectionWindow::first(3);
+    loop {
+        let page = t
+            .network
+            .connections(g(), member(1), ConnectionFilter::default(), window)
+            .await
+            .unwrap();
+        seen.extend(page.items.iter().map(|c| c.peer.get()));
+        match (page.has_next, page.last_cursor()) {
+            (true, Some(cursor)) => window = ConnectionWindow::after(cursor, 3),
+            _ => break,
+        }
+    }
+    assert_eq!(seen, [2, 3, 4, 5, 6, 7, 8]);
 }
 
 #[tokio::test]
@@ -138,7 +150,7 @@ async fn search_matches_any_part_of_either_name_ignoring_case_even_beyond_ascii(
         };
         async move {
             let page = network
-                .connections(g(), alice, filter, PageRequest::first(10))
+                .connections(g(), alice, filter, ConnectionWindow::first(10))
                 .await
                 .unwrap();
             let mut ids: Vec<u64> = page.items.iter().map(|c| c.peer.get()).collect();
@@ -196,7 +208,7 @@ async fn tags_are_private_validated_and_filter_the_list() {
                 tag: Some(Tag::parse("RUST").unwrap()),
                 ..Default::default()
             },
-            PageRequest::first(10),
+            ConnectionWindow::first(10),
         )
         .await
         .unwrap();
@@ -278,7 +290,7 @@ async fn the_same_two_people_have_independent_networks_in_two_servers() {
             two,
             alice,
             ConnectionFilter::default(),
-            PageRequest::first(10),
+            ConnectionWindow::first(10),
         )
         .await
         .unwrap();

@@ -9,8 +9,8 @@ mod support;
 use std::collections::{BTreeMap, BTreeSet};
 
 use handshake::network::{
-    ConnectedVia, ConnectionFilter, InvitationSide, InviteOutcome, InvitePolicy, LimitsUpdate,
-    NetworkError, PageRequest, SettingsUpdate,
+    ConnectedVia, ConnectionFilter, ConnectionWindow, InvitationSide, InviteOutcome, InvitePolicy,
+    LimitsUpdate, NetworkError, PageRequest, SettingsUpdate,
 };
 use proptest::prelude::*;
 use support::network::{TestNetwork, g, member};
@@ -362,7 +362,12 @@ async fn assert_same_state(t: &TestNetwork, model: &Model) -> Result<(), TestCas
         let me = member(u64::from(who));
         let list = t
             .network
-            .connections(g(), me, ConnectionFilter::default(), all)
+            .connections(
+                g(),
+                me,
+                ConnectionFilter::default(),
+                ConnectionWindow::first(100),
+            )
             .await
             .unwrap();
         let actual: BTreeMap<u8, i64> = list

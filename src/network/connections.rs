@@ -1,8 +1,8 @@
 //! Connecting, disconnecting, and reading a member's connections.
 
 use super::{
-    ConnectionEntry, ConnectionFilter, DisconnectReceipt, GuildId, MemberId, Network, NetworkError,
-    Page, PageRequest, Timestamp, not_self,
+    ConnectionFilter, ConnectionPage, ConnectionWindow, DisconnectReceipt, GuildId, MemberId,
+    Network, NetworkError, Timestamp, not_self,
 };
 use std::sync::Arc;
 
@@ -66,9 +66,9 @@ impl Network {
         guild: GuildId,
         member: MemberId,
         filter: ConnectionFilter,
-        page: PageRequest,
-    ) -> Result<Page<ConnectionEntry>, NetworkError> {
-        self.read(move |tx, _| Ok(tx.connections_page(guild, member, &filter, page)?))
+        window: ConnectionWindow,
+    ) -> Result<ConnectionPage, NetworkError> {
+        self.read(move |tx, _| Ok(tx.connections_page(guild, member, &filter, window)?))
             .await
     }
 }

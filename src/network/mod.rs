@@ -30,9 +30,10 @@ pub use graph::{Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
 pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};
 pub use model::{
-    ConnectionEntry, ConnectionFilter, GuildLimits, InvitationEntry, InvitationSide, InvitePolicy,
-    LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts,
-    MemberNames, MemberSettings, Note, Page, PageRequest, SettingsUpdate, Tag,
+    ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow,
+    GuildLimits, InvitationEntry, InvitationSide, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS,
+    MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberSettings, Note, Page,
+    PagePosition, PageRequest, SettingsUpdate, Tag,
 };
 pub use notify::{Notification, NotificationEvent};
 pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};

@@ -221,6 +221,78 @@ pub struct Page<T> {
     pub has_more: bool,
 }
 
+/// A position in a member's connections, which are ordered newest first (ties by member id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionCursor {
+    pub since: Timestamp,
+    pub peer: MemberId,
+}
+
+/// Where a page of connections starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PagePosition {
+    First,
+    /// The page just after this entry (older connections).
+    After(ConnectionCursor),
+    /// The page just before this entry (newer connections).
+    Before(ConnectionCursor),
+}
+
+/// A page of connections to fetch. Pages are found by position (keyset paging), not by count
+/// of skipped rows, so page 300 of a hub's list costs what page 1 does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConnectionWindow {
+    pub position: PagePosition,
+    pub limit: u32,
+}
+
+impl ConnectionWindow {
+    pub fn first(limit: u32) -> Self {
+        Self {
+            position: PagePosition::First,
+            limit,
+        }
+    }
+
+    pub fn after(cursor: ConnectionCursor, limit: u32) -> Self {
+        Self {
+            position: PagePosition::After(cursor),
+            limit,
+        }
+    }
+
+    pub fn before(cursor: ConnectionCursor, limit: u32) -> Self {
+        Self {
+            position: PagePosition::Before(cursor),
+            limit,
+        }
+    }
+
+    pub(crate) fn clamped_limit(self) -> u32 {
+        self.limit.clamp(1, PageRequest::MAX_LIMIT)
+    }
+}
+
+/// A page of connections, newest first, and whether there are pages on either side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectionPage {
+    pub items: Vec<ConnectionEntry>,
+    pub has_previous: bool,
+    pub has_next: bool,
+}
+
+impl ConnectionPage {
+    /// The cursor for "Previous".
+    pub fn first_cursor(&self) -> Option<ConnectionCursor> {
+        self.items.first().map(ConnectionEntry::cursor)
+    }
+
+    /// The cursor for "Next".
+    pub fn last_cursor(&self) -> Option<ConnectionCursor> {
+        self.items.last().map(ConnectionEntry::cursor)
+    }
+}
+
 /// Filters for a member's list of connections.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ConnectionFilter {
@@ -249,6 +321,15 @@ pub enum InvitationSide {
     /// Invitations from the member that still stand (ignored ones included: the inviter is
     /// never told that an invitation was ignored).
     Sent,
+}
+
+impl ConnectionEntry {
+    pub fn cursor(&self) -> ConnectionCursor {
+        ConnectionCursor {
+            since: self.since,
+            peer: self.peer,
+        }
+    }
 }
 
 /// A pending invitation, from either side.

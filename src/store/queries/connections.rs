@@ -4,8 +4,53 @@ use rusqlite::params;
 
 use super::members::names_from_row;
 use crate::network::{
-    ConnectionEntry, ConnectionFilter, GuildId, MemberId, Page, PageRequest, Timestamp,
+    ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow, GuildId, MemberId,
+    PagePosition, Tag, Timestamp,
 };
+
+/// Joins a connection's tags into one column (a control character no tag can contain).
+const TAG_SEPARATOR: char = '\u{1f}';
+
+/// The columns and filters shared by both directions: ?1 guild, ?2 member, ?3 lower-cased name
+/// filter, ?4 tag filter, ?5/?6 cursor (since, peer), ?7 row limit.
+macro_rules! page_query {
+    ($cursor:literal, $order:literal) => {
+        concat!(
+            "SELECT c.peer_id, c.since_ms, m.display_name, m.username,
+                    (SELECT group_concat(t.tag, char(31)) FROM
+                        (SELECT tag FROM tags
+                          WHERE guild_id = c.guild_id AND owner_id = c.user_id
+                            AND peer_id = c.peer_id ORDER BY tag) AS t) AS tags
+               FROM connections AS c
+               JOIN members AS m ON m.guild_id = c.guild_id AND m.user_id = c.peer_id
+              WHERE c.guild_id = ?1 AND c.user_id = ?2
+                AND (?3 IS NULL OR instr(m.search_key, ?3) > 0)
+                AND (?4 IS NULL OR EXISTS (
+                        SELECT 1 FROM tags AS f
+                         WHERE f.guild_id = c.guild_id AND f.owner_id = c.user_id
+                           AND f.peer_id = c.peer_id AND f.tag = ?4))
+                AND ",
+            $cursor,
+            "
+              ORDER BY ",
+            $order,
+            "
+              LIMIT ?7"
+        )
+    };
+}
+
+/// Newest first, after the cursor (or from the start).
+const PAGE_FORWARD: &str = page_query!(
+    "(?5 IS NULL OR c.since_ms < ?5 OR (c.since_ms = ?5 AND c.peer_id > ?6))",
+    "c.since_ms DESC, c.peer_id ASC"
+);
+
+/// Oldest first, before the cursor: the page before it, read backwards.
+const PAGE_BACKWARD: &str = page_query!(
+    "(c.since_ms > ?5 OR (c.since_ms = ?5 AND c.peer_id < ?6))",
+    "c.since_ms ASC, c.peer_id DESC"
+);
 use crate::store::{ReadTx, StoreError, WriteTx};
 
 impl ReadTx<'_> {
@@ -43,63 +88,81 @@ impl ReadTx<'_> {
     }
 
     /// A page of `member`'s connections, newest first, with their names and `member`'s tags.
+    ///
+    /// Keyset paging over `connections_newest_first`: the page starts by seeking to its cursor
+    /// in the index, so any page of any member's list costs the same. A name filter is checked
+    /// row by row in index order until the page is full.
     pub fn connections_page(
         &self,
         guild: GuildId,
         member: MemberId,
         filter: &ConnectionFilter,
-        page: PageRequest,
-    ) -> Result<Page<ConnectionEntry>, StoreError> {
-        let limit = page.clamped_limit();
+        window: ConnectionWindow,
+    ) -> Result<ConnectionPage, StoreError> {
+        let limit = window.clamped_limit();
         let needle = filter
             .name_contains
             .as_deref()
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_lowercase);
-        // One row more than asked tells whether another page follows.
+        let tag = filter.tag.as_ref().map(|t| t.as_str());
+        // Going backwards ("Previous") reads the index the other way and flips the result.
+        let (sql, cursor) = match window.position {
+            PagePosition::First => (PAGE_FORWARD, None),
+            PagePosition::After(cursor) => (PAGE_FORWARD, Some(cursor)),
+            PagePosition::Before(cursor) => (PAGE_BACKWARD, Some(cursor)),
+        };
+        // One row more than asked tells whether another page follows in that direction.
         let mut rows = self.all(
-            "SELECT c.peer_id, c.since_ms, m.display_name, m.username
-               FROM connections AS c
-               JOIN members AS m ON m.guild_id = c.guild_id AND m.user_id = c.peer_id
-              WHERE c.guild_id = ?1 AND c.user_id = ?2
-                AND (?3 IS NULL OR instr(m.search_key, ?3) > 0)
-                AND (?4 IS NULL OR EXISTS (
-                        SELECT 1 FROM tags AS t
-                         WHERE t.guild_id = c.guild_id AND t.owner_id = c.user_id
-                           AND t.peer_id = c.peer_id AND t.tag = ?4))
-              ORDER BY c.since_ms DESC, c.peer_id
-              LIMIT ?5 OFFSET ?6",
+            sql,
             params![
                 guild,
                 member,
                 needle,
-                filter.tag.as_ref().map(|t| t.as_str()),
-                limit + 1,
-                page.offset
+                tag,
+                cursor.map(|c| c.since),
+                cursor.map(|c| c.peer),
+                limit + 1
             ],
             |row| {
-                Ok((
-                    row.get::<_, MemberId>(0)?,
-                    row.get(1)?,
-                    names_from_row(2)(row)?,
-                ))
+                let tags: Option<String> = row.get(4)?;
+                Ok(ConnectionEntry {
+                    peer: row.get(0)?,
+                    since: row.get(1)?,
+                    names: names_from_row(2)(row)?,
+                    tags: tags
+                        .map(|t| {
+                            t.split(TAG_SEPARATOR)
+                                .map(|t| Tag::from_stored(t.to_owned()))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
             },
         )?;
-        let has_more = rows.len() > limit as usize;
+        let more = rows.len() > limit as usize;
         rows.truncate(limit as usize);
-        let items = rows
-            .into_iter()
-            .map(|(peer, since, names)| {
-                Ok(ConnectionEntry {
-                    peer,
-                    since,
-                    names,
-                    tags: self.tags(guild, member, peer)?,
-                })
-            })
-            .collect::<Result<_, StoreError>>()?;
-        Ok(Page { items, has_more })
+        Ok(match window.position {
+            PagePosition::First => ConnectionPage {
+                items: rows,
+                has_previous: false,
+                has_next: more,
+            },
+            PagePosition::After(_) => ConnectionPage {
+                items: rows,
+                has_previous: true,
+                has_next: more,
+            },
+            PagePosition::Before(_) => {
+                rows.reverse();
+                ConnectionPage {
+                    items: rows,
+                    has_previous: more,
+                    has_next: true,
+                }
+            }
+        })
     }
 }
 
