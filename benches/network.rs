@@ -1,0 +1,327 @@
+//! Benchmark of the network on a generated server: 100,000 members, a heavy-tailed degree
+//! distribution from preferential attachment (each newcomer connects to 25 members chosen in
+//! proportion to their connection count), so a mean of 50 connections and a best-connected
+//! member with thousands. Every figure is measured through the network module's public API.
+//!
+//! Prints one `name value unit` line per figure. Timings are never asserted anywhere.
+//!
+//! Settings (environment): HANDSHAKE_BENCH_MEMBERS (default 100000), HANDSHAKE_BENCH_CASES
+//! (default 2000). The generated database is kept under target/bench-data and reused.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use handshake::network::{
+    ConnectionFilter, ConnectionWindow, GuildId, LimitsUpdate, ManualClock, MemberId,
+    MemberNames, Network, Timestamp,
+};
+use handshake::store::Store;
+
+const LINKS_PER_NEWCOMER: usize = 25;
+const SEED: u64 = 0x5EED_2026;
+const GUILD: u64 = 1_200_000_000_000_000_001;
+/// Connections are spread over the two years before this instant.
+const NOW: Timestamp = Timestamp::from_unix_millis(1_795_000_000_000);
+const TWO_YEARS_MS: u64 = 2 * 365 * 24 * 3600 * 1000;
+
+const FIRST_NAMES: [&str; 24] = [
+    "Ada", "Bram", "Chloé", "Dmitri", "Emeka", "Fatima", "Giulia", "Hana", "Ivan", "Jonas", "Keiko", "Lucía",
+    "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tomás", "Uma", "Viktor", "Wen", "Zoë",
+];
+const LAST_NAMES: [&str; 16] = [
+    "Anders", "Bauer", "Costa", "Dubois", "Eriksen", "Fujita", "García", "Horvat", "Ibarra", "Jansen", "Kowalski",
+    "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov",
+];
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--generate") {
+        let path = PathBuf::from(&args[at + 1]);
+        let members: usize = args[at + 2].parse().unwrap();
+        generate(&path, members);
+        return;
+    }
+    let members = setting("HANDSHAKE_BENCH_MEMBERS", 100_000);
+    let cases = setting("HANDSHAKE_BENCH_CASES", 2_000);
+    let path = database(members);
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(measure(&path, members, cases));
+}
+
+fn setting(name: &str, default: usize) -> usize {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The generated database, made by a child process (so this process's peak memory is the
+/// serving figure alone), or reused from an earlier run.
+fn database(members: usize) -> PathBuf {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&folder).unwrap();
+    let path = folder.join(format!("network-{members}-{SEED:x}-v1.db"));
+    let done = path.with_extension("done");
+    if !done.exists() {
+        for stale in [path.clone(), path.with_extension("db-wal"), path.with_extension("db-shm")] {
+            let _ = std::fs::remove_file(stale);
+        }
+        eprintln!("generating a {members}-member network in {} (once; reused later)…", path.display());
+        let started = Instant::now();
+        let status = Command::new(std::env::current_exe().unwrap())
+            .args(["--generate", path.to_str().unwrap(), &members.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "generation failed");
+        eprintln!("generated in {:.0?}", started.elapsed());
+        std::fs::write(&done, "").unwrap();
+    }
+    path
+}
+
+/// SplitMix64: small, fast, and the same sequence everywhere.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn member(i: usize) -> MemberId {
+    MemberId::new(1_000_000_000_000_000_000 + i as u64).unwrap()
+}
+
+fn guild() -> GuildId {
+    GuildId::new(GUILD).unwrap()
+}
+
+fn names(i: usize) -> MemberNames {
+    let first = FIRST_NAMES[i % FIRST_NAMES.len()];
+    let last = LAST_NAMES[(i / FIRST_NAMES.len()) % LAST_NAMES.len()];
+    MemberNames { display_name: format!("{first} {last}"), username: format!("{}{i}", first.to_lowercase()) }
+}
+
+/// Preferential attachment, written straight into the store in large transactions (setting up
+/// is not what is measured).
+fn generate(path: &Path, members: usize) {
+    let mut rng = Rng(SEED);
+    let store = Store::open(path).unwrap();
+    let seed_clique = LINKS_PER_NEWCOMER + 1;
+    // Every connection adds both ends here, so a uniform pick is a pick in proportion to degree.
+    let mut ends: Vec<u32> = Vec::with_capacity(members * LINKS_PER_NEWCOMER * 2);
+    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(members * LINKS_PER_NEWCOMER);
+    for a in 0..seed_clique {
+        for b in (a + 1)..seed_clique {
+            edges.push((a as u32, b as u32));
+            ends.extend([a as u32, b as u32]);
+        }
+    }
+    let mut chosen = Vec::with_capacity(LINKS_PER_NEWCOMER);
+    for newcomer in seed_clique..members {
+        chosen.clear();
+        while chosen.len() < LINKS_PER_NEWCOMER {
+            let target = ends[rng.below(ends.len())];
+            if !chosen.contains(&target) {
+                chosen.push(target);
+            }
+        }
+        for &target in &chosen {
+            edges.push((newcomer as u32, target));
+            ends.extend([newcomer as u32, target]);
+        }
+    }
+    drop(ends);
+    let g = guild();
+    store
+        .write_blocking(|tx| {
+            for i in 0..members {
+                tx.record_names(g, member(i), &names(i), NOW)?;
+            }
+            Ok::<_, handshake::store::StoreError>(())
+        })
+        .unwrap();
+    for chunk in edges.chunks(100_000) {
+        store
+            .write_blocking(|tx| {
+                for &(a, b) in chunk {
+                    let since = Timestamp::from_unix_millis(NOW.unix_millis() - (rng.next() % TWO_YEARS_MS) as i64);
+                    tx.insert_connection(g, member(a as usize), member(b as usize), since)?;
+                }
+                Ok::<_, handshake::store::StoreError>(())
+            })
+            .unwrap();
+    }
+    // Statistics for the query planner, then fold the WAL into the file.
+    store.optimize_blocking().unwrap();
+}
+
+struct Figures(Vec<(String, f64, &'static str)>);
+
+impl Figures {
+    fn add(&mut self, name: impl Into<String>, value: f64, unit: &'static str) {
+        let name = name.into();
+        println!("{name} {value:.1} {unit}");
+        self.0.push((name, value, unit));
+    }
+
+    fn timings(&mut self, name: &str, mut samples: Vec<Duration>) {
+        samples.sort_unstable();
+        let at = |q: f64| samples[((samples.len() as f64 * q) as usize).min(samples.len() - 1)];
+        self.add(format!("{name}_p50"), at(0.50).as_secs_f64() * 1e6, "us");
+        self.add(format!("{name}_p99"), at(0.99).as_secs_f64() * 1e6, "us");
+    }
+}
+
+async fn timed<T, F: std::future::Future<Output = T>>(work: F) -> (T, Duration) {
+    let started = Instant::now();
+    let out = work.await;
+    (out, started.elapsed())
+}
+
+async fn measure(path: &Path, members: usize, cases: usize) {
+    let mut figures = Figures(Vec::new());
+    let store = Store::open(path).unwrap();
+    let clock = ManualClock::starting_at(NOW);
+    let network = Network::new(store, clock.clone());
+    let g = guild();
+    let mut rng = Rng(SEED ^ 0xBE7C);
+    figures.add("members", members as f64, "count");
+
+    let (_, load) = timed(network.degree(g, member(0), member(1))).await;
+    figures.add("graph_load", load.as_secs_f64() * 1e3, "ms");
+
+    // The best-connected member and the typical one (median connection count).
+    let mut counts = Vec::with_capacity(members);
+    for i in 0..members {
+        counts.push((network.counts(g, member(i)).await.unwrap().connections, i));
+    }
+    counts.sort_unstable();
+    let total: u64 = counts.iter().map(|c| u64::from(c.0)).sum();
+    figures.add("connections", (total / 2) as f64, "count");
+    let (hub_degree, hub) = *counts.last().unwrap();
+    figures.add("best_connected_member_connections", f64::from(hub_degree), "count");
+    let median = counts[members / 2].0;
+    figures.add("median_member_connections", f64::from(median), "count");
+    let typical: Vec<usize> = counts.iter().filter(|c| c.0 == median).map(|c| c.1).collect();
+
+    // A /connections page: the first page, or the page after a random connection.
+    let page = |who: usize, rng: &mut Rng, search: Option<String>| {
+        let network = network.clone();
+        let random = rng.next();
+        async move {
+            let filter = ConnectionFilter { name_contains: search, ..Default::default() };
+            let window = if random % 2 == 0 {
+                ConnectionWindow::first(10)
+            } else {
+                let all = network.connections(g, member(who), ConnectionFilter::default(), ConnectionWindow::first(100)).await.unwrap();
+                match all.items.get((random as usize / 2) % all.items.len().max(1)) {
+                    Some(entry) => ConnectionWindow::after(entry.cursor(), 10),
+                    None => ConnectionWindow::first(10),
+                }
+            };
+            let (page, took) = timed(network.connections(g, member(who), filter, window)).await;
+            page.unwrap();
+            took
+        }
+    };
+    for (label, pick) in [("typical", None), ("best_connected", Some(hub))] {
+        for (suffix, searching) in [("", false), ("_search", true)] {
+            let mut samples = Vec::with_capacity(cases);
+            for _ in 0..cases {
+                let who = pick.unwrap_or_else(|| typical[rng.below(typical.len())]);
+                // A search is part of a real name: three letters of a first or last name.
+                let search = searching.then(|| {
+                    let name = if rng.next() % 2 == 0 { FIRST_NAMES[rng.below(FIRST_NAMES.len())] } else { LAST_NAMES[rng.below(LAST_NAMES.len())] };
+                    name.chars().skip(rng.below(2)).take(3).collect::<String>()
+                });
+                samples.push(page(who, &mut rng, search).await);
+            }
+            figures.timings(&format!("connections_page_{label}{suffix}"), samples);
+        }
+    }
+
+    let mut samples = Vec::with_capacity(cases);
+    for _ in 0..cases {
+        let (a, b) = (rng.below(members), rng.below(members));
+        if a == b {
+            continue;
+        }
+        let (degree, took) = timed(network.degree(g, member(a), member(b))).await;
+        degree.unwrap();
+        samples.push(took);
+    }
+    figures.timings("degree", samples);
+
+    let mut samples = Vec::with_capacity(cases);
+    for _ in 0..cases {
+        let a = rng.below(members);
+        let peers = network.connections(g, member(a), ConnectionFilter::default(), ConnectionWindow::first(100)).await.unwrap();
+        let b = peers.items[rng.below(peers.items.len())].peer;
+        let (mutuals, took) = timed(network.mutual_connections(g, member(a), b, 5)).await;
+        mutuals.unwrap();
+        samples.push(took);
+    }
+    figures.timings("mutuals", samples);
+
+    let mut samples = Vec::with_capacity(cases);
+    for _ in 0..cases {
+        let who = rng.below(members);
+        let (list, took) = timed(network.suggestions(g, member(who), 10)).await;
+        list.unwrap();
+        samples.push(took);
+    }
+    figures.timings("suggestions", samples);
+    let (list, took) = timed(network.suggestions(g, member(hub), 10)).await;
+    list.unwrap();
+    figures.add("suggestions_best_connected", took.as_secs_f64() * 1e6, "us");
+
+    // Writes, each in its own transaction: invite, accept, disconnect.
+    network.update_limits(g, LimitsUpdate { invites_per_week: Some(10_000), ..Default::default() }).await.unwrap();
+    let (mut invites, mut accepts, mut disconnects) = (Vec::new(), Vec::new(), Vec::new());
+    while invites.len() < cases {
+        let (a, b) = (member(rng.below(members)), member(rng.below(members)));
+        if a == b || network.is_connected(g, a, b).await.unwrap() {
+            continue;
+        }
+        let (sent, took) = timed(network.invite(g, a, b, Some("Met at the benchmark"))).await;
+        if sent.is_err() {
+            continue; // already invited by an earlier case
+        }
+        invites.push(took);
+        let (connected, took) = timed(network.accept(g, b, a)).await;
+        connected.unwrap();
+        accepts.push(took);
+        let (removed, took) = timed(network.disconnect(g, a, b)).await;
+        removed.unwrap();
+        disconnects.push(took);
+        clock.advance(Duration::from_millis(1));
+    }
+    figures.timings("write_invite", invites);
+    figures.timings("write_accept", accepts);
+    figures.timings("write_disconnect", disconnects);
+
+    let size: u64 = ["db", "db-wal"].iter().filter_map(|ext| std::fs::metadata(path.with_extension(ext)).ok()).map(|m| m.len()).sum();
+    figures.add("store_size", size as f64 / (1024.0 * 1024.0), "MiB");
+    figures.add("peak_memory", peak_memory_kib() as f64 / 1024.0, "MiB");
+}
+
+/// The process's peak resident memory (VmHWM), in KiB.
+fn peak_memory_kib() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
