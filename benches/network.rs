@@ -13,8 +13,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use handshake::network::{
-    ConnectionFilter, ConnectionWindow, GuildId, LimitsUpdate, ManualClock, MemberId,
-    MemberNames, Network, Timestamp,
+    ConnectionFilter, ConnectionWindow, GuildId, LimitsUpdate, ManualClock, MemberId, MemberNames,
+    Network, Timestamp,
 };
 use handshake::store::Store;
 
@@ -26,12 +26,27 @@ const NOW: Timestamp = Timestamp::from_unix_millis(1_795_000_000_000);
 const TWO_YEARS_MS: u64 = 2 * 365 * 24 * 3600 * 1000;
 
 const FIRST_NAMES: [&str; 24] = [
-    "Ada", "Bram", "Chloé", "Dmitri", "Emeka", "Fatima", "Giulia", "Hana", "Ivan", "Jonas", "Keiko", "Lucía",
-    "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tomás", "Uma", "Viktor", "Wen", "Zoë",
+    "Ada", "Bram", "Chloé", "Dmitri", "Emeka", "Fatima", "Giulia", "Hana", "Ivan", "Jonas",
+    "Keiko", "Lucía", "Mateo", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sven", "Tomás",
+    "Uma", "Viktor", "Wen", "Zoë",
 ];
 const LAST_NAMES: [&str; 16] = [
-    "Anders", "Bauer", "Costa", "Dubois", "Eriksen", "Fujita", "García", "Horvat", "Ibarra", "Jansen", "Kowalski",
-    "Lindqvist", "Moreau", "Novak", "Okafor", "Petrov",
+    "Anders",
+    "Bauer",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fujita",
+    "García",
+    "Horvat",
+    "Ibarra",
+    "Jansen",
+    "Kowalski",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Petrov",
 ];
 
 fn main() {
@@ -54,7 +69,10 @@ fn main() {
 }
 
 fn setting(name: &str, default: usize) -> usize {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// The generated database, made by a child process (so this process's peak memory is the
@@ -65,10 +83,17 @@ fn database(members: usize) -> PathBuf {
     let path = folder.join(format!("network-{members}-{SEED:x}-v1.db"));
     let done = path.with_extension("done");
     if !done.exists() {
-        for stale in [path.clone(), path.with_extension("db-wal"), path.with_extension("db-shm")] {
+        for stale in [
+            path.clone(),
+            path.with_extension("db-wal"),
+            path.with_extension("db-shm"),
+        ] {
             let _ = std::fs::remove_file(stale);
         }
-        eprintln!("generating a {members}-member network in {} (once; reused later)…", path.display());
+        eprintln!(
+            "generating a {members}-member network in {} (once; reused later)…",
+            path.display()
+        );
         let started = Instant::now();
         let status = Command::new(std::env::current_exe().unwrap())
             .args(["--generate", path.to_str().unwrap(), &members.to_string()])
@@ -109,7 +134,10 @@ fn guild() -> GuildId {
 fn names(i: usize) -> MemberNames {
     let first = FIRST_NAMES[i % FIRST_NAMES.len()];
     let last = LAST_NAMES[(i / FIRST_NAMES.len()) % LAST_NAMES.len()];
-    MemberNames { display_name: format!("{first} {last}"), username: format!("{}{i}", first.to_lowercase()) }
+    MemberNames {
+        display_name: format!("{first} {last}"),
+        username: format!("{}{i}", first.to_lowercase()),
+    }
 }
 
 /// Preferential attachment, written straight into the store in large transactions (setting up
@@ -155,7 +183,9 @@ fn generate(path: &Path, members: usize) {
         store
             .write_blocking(|tx| {
                 for &(a, b) in chunk {
-                    let since = Timestamp::from_unix_millis(NOW.unix_millis() - (rng.next() % TWO_YEARS_MS) as i64);
+                    let since = Timestamp::from_unix_millis(
+                        NOW.unix_millis() - (rng.next() % TWO_YEARS_MS) as i64,
+                    );
                     tx.insert_connection(g, member(a as usize), member(b as usize), since)?;
                 }
                 Ok::<_, handshake::store::StoreError>(())
@@ -210,22 +240,44 @@ async fn measure(path: &Path, members: usize, cases: usize) {
     let total: u64 = counts.iter().map(|c| u64::from(c.0)).sum();
     figures.add("connections", (total / 2) as f64, "count");
     let (hub_degree, hub) = *counts.last().unwrap();
-    figures.add("best_connected_member_connections", f64::from(hub_degree), "count");
+    figures.add(
+        "best_connected_member_connections",
+        f64::from(hub_degree),
+        "count",
+    );
     let median = counts[members / 2].0;
     figures.add("median_member_connections", f64::from(median), "count");
-    let typical: Vec<usize> = counts.iter().filter(|c| c.0 == median).map(|c| c.1).collect();
+    let typical: Vec<usize> = counts
+        .iter()
+        .filter(|c| c.0 == median)
+        .map(|c| c.1)
+        .collect();
 
     // A /connections page: the first page, or the page after a random connection.
     let page = |who: usize, rng: &mut Rng, search: Option<String>| {
         let network = network.clone();
         let random = rng.next();
         async move {
-            let filter = ConnectionFilter { name_contains: search, ..Default::default() };
-            let window = if random % 2 == 0 {
+            let filter = ConnectionFilter {
+                name_contains: search,
+                ..Default::default()
+            };
+            let window = if random.is_multiple_of(2) {
                 ConnectionWindow::first(10)
             } else {
-                let all = network.connections(g, member(who), ConnectionFilter::default(), ConnectionWindow::first(100)).await.unwrap();
-                match all.items.get((random as usize / 2) % all.items.len().max(1)) {
+                let all = network
+                    .connections(
+                        g,
+                        member(who),
+                        ConnectionFilter::default(),
+                        ConnectionWindow::first(100),
+                    )
+                    .await
+                    .unwrap();
+                match all
+                    .items
+                    .get((random as usize / 2) % all.items.len().max(1))
+                {
                     Some(entry) => ConnectionWindow::after(entry.cursor(), 10),
                     None => ConnectionWindow::first(10),
                 }
@@ -242,7 +294,11 @@ async fn measure(path: &Path, members: usize, cases: usize) {
                 let who = pick.unwrap_or_else(|| typical[rng.below(typical.len())]);
                 // A search is part of a real name: three letters of a first or last name.
                 let search = searching.then(|| {
-                    let name = if rng.next() % 2 == 0 { FIRST_NAMES[rng.below(FIRST_NAMES.len())] } else { LAST_NAMES[rng.below(LAST_NAMES.len())] };
+                    let name = if rng.next().is_multiple_of(2) {
+                        FIRST_NAMES[rng.below(FIRST_NAMES.len())]
+                    } else {
+                        LAST_NAMES[rng.below(LAST_NAMES.len())]
+                    };
                     name.chars().skip(rng.below(2)).take(3).collect::<String>()
                 });
                 samples.push(page(who, &mut rng, search).await);
@@ -266,7 +322,15 @@ async fn measure(path: &Path, members: usize, cases: usize) {
     let mut samples = Vec::with_capacity(cases);
     for _ in 0..cases {
         let a = rng.below(members);
-        let peers = network.connections(g, member(a), ConnectionFilter::default(), ConnectionWindow::first(100)).await.unwrap();
+        let peers = network
+            .connections(
+                g,
+                member(a),
+                ConnectionFilter::default(),
+                ConnectionWindow::first(100),
+            )
+            .await
+            .unwrap();
         let b = peers.items[rng.below(peers.items.len())].peer;
         let (mutuals, took) = timed(network.mutual_connections(g, member(a), b, 5)).await;
         mutuals.unwrap();
@@ -287,7 +351,16 @@ async fn measure(path: &Path, members: usize, cases: usize) {
     figures.add("suggestions_best_connected", took.as_secs_f64() * 1e6, "us");
 
     // Writes, each in its own transaction: invite, accept, disconnect.
-    network.update_limits(g, LimitsUpdate { invites_per_week: Some(10_000), ..Default::default() }).await.unwrap();
+    network
+        .update_limits(
+            g,
+            LimitsUpdate {
+                invites_per_week: Some(10_000),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     let (mut invites, mut accepts, mut disconnects) = (Vec::new(), Vec::new(), Vec::new());
     while invites.len() < cases {
         let (a, b) = (member(rng.below(members)), member(rng.below(members)));
@@ -311,7 +384,11 @@ async fn measure(path: &Path, members: usize, cases: usize) {
     figures.timings("write_accept", accepts);
     figures.timings("write_disconnect", disconnects);
 
-    let size: u64 = ["db", "db-wal"].iter().filter_map(|ext| std::fs::metadata(path.with_extension(ext)).ok()).map(|m| m.len()).sum();
+    let size: u64 = ["db", "db-wal"]
+        .iter()
+        .filter_map(|ext| std::fs::metadata(path.with_extension(ext)).ok())
+        .map(|m| m.len())
+        .sum();
     figures.add("store_size", size as f64 / (1024.0 * 1024.0), "MiB");
     figures.add("peak_memory", peak_memory_kib() as f64 / 1024.0, "MiB");
 }
@@ -321,7 +398,10 @@ fn peak_memory_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|status| {
-            status.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
         })
         .unwrap_or(0)
 }

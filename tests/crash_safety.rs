@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use handshake::network::{ConnectionFilter, ConnectionWindow, LimitsUpdate, ManualClock, Network};
+use handshake::network::{LimitsUpdate, ManualClock, Network};
 use handshake::store::{Store, StoreError};
 use support::network::{START, g, member};
 
@@ -96,21 +96,10 @@ fn a_killed_writer_leaves_a_consistent_database() {
         let store = Store::open(&path).expect("the database opens after a crash");
         let violations = store.audit_blocking().unwrap();
         assert!(violations.is_empty(), "round {round}: {violations:#?}");
-        let total: usize = store
-            .read_blocking(|tx| {
-                (1..=40)
-                    .map(|m| {
-                        tx.connections_page(
-                            g(),
-                            member(m),
-                            &ConnectionFilter::default(),
-                            ConnectionWindow::first(100),
-                        )
-                        .map(|p| p.items.len())
-                    })
-                    .sum::<Result<usize, StoreError>>()
-            })
-            .unwrap();
+        let total = store
+            .read_blocking(|tx| tx.all_connections(g()))
+            .unwrap()
+            .len();
         connections_seen = connections_seen.max(total);
     }
     assert!(

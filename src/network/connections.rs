@@ -1,12 +1,15 @@
 //! Connecting, disconnecting, and reading a member's connections.
 
+use std::ops::ControlFlow;
+
+use super::memory::read;
 use super::{
-    ConnectionFilter, ConnectionPage, ConnectionWindow, DisconnectReceipt, GuildId, MemberId,
-    Network, NetworkError, Timestamp, not_self,
+    ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow, DisconnectReceipt,
+    GuildId, MemberId, Network, NetworkError, PagePosition, Timestamp, not_self,
 };
 use std::sync::Arc;
 
-use super::graph::Graphs;
+use super::memory::Memory;
 use crate::store::{StoreError, WriteTx};
 
 impl Network {
@@ -23,7 +26,7 @@ impl Network {
         removed: MemberId,
     ) -> Result<DisconnectReceipt, NetworkError> {
         not_self(remover, removed)?;
-        let graphs = Arc::clone(&self.graphs);
+        let memory = Arc::clone(&self.memory);
         self.write(move |tx, now| {
             let since = tx
                 .connected_since(guild, remover, removed)?
@@ -31,7 +34,7 @@ impl Network {
             tx.delete_connection(guild, remover, removed)?;
             tx.delete_invitations_between(guild, remover, removed)?;
             tx.record_removal(guild, remover, removed, since, now)?;
-            tx.after_commit(move || graphs.disconnected(guild, remover, removed));
+            tx.after_commit(move || memory.disconnected(guild, remover, removed));
             Ok(DisconnectReceipt {
                 removed,
                 connected_since: since,
@@ -61,6 +64,10 @@ impl Network {
     }
 
     /// A page of `member`'s connections, newest first, filtered by name and tag.
+    ///
+    /// The order comes from SQLite's covering index (keyset paging: any page costs what the
+    /// first does); names come from the in-memory directory, and a name search is checked
+    /// there, row by row in index order, until the page is full.
     pub async fn connections(
         &self,
         guild: GuildId,
@@ -68,8 +75,73 @@ impl Network {
         filter: ConnectionFilter,
         window: ConnectionWindow,
     ) -> Result<ConnectionPage, NetworkError> {
-        self.read(move |tx, _| Ok(tx.connections_page(guild, member, &filter, window)?))
-            .await
+        let memory = self.memory(guild).await?;
+        let needle = filter
+            .name_contains
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_lowercase);
+        self.read(move |tx, _| {
+            let limit = window.clamped_limit() as usize;
+            let names = read(&memory.names);
+            // One row more than a page tells whether another page follows that way.
+            let mut rows = Vec::with_capacity(limit + 1);
+            tx.scan_connections(
+                guild,
+                member,
+                window.position,
+                filter.tag.as_ref(),
+                |peer, since| {
+                    if needle
+                        .as_deref()
+                        .is_none_or(|needle| names.matches(peer, needle))
+                    {
+                        rows.push((peer, since));
+                    }
+                    if rows.len() > limit {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                },
+            )?;
+            let more = rows.len() > limit;
+            rows.truncate(limit);
+            let backwards = matches!(window.position, PagePosition::Before(_));
+            if backwards {
+                rows.reverse();
+            }
+            let peers: Vec<MemberId> = rows.iter().map(|(peer, _)| *peer).collect();
+            let mut tags = tx.tags_for(guild, member, &peers)?;
+            let items = rows
+                .into_iter()
+                .map(|(peer, since)| ConnectionEntry {
+                    peer,
+                    since,
+                    names: names.names(peer).cloned(),
+                    tags: tags.remove(&peer).unwrap_or_default(),
+                })
+                .collect();
+            Ok(match window.position {
+                PagePosition::First => ConnectionPage {
+                    items,
+                    has_previous: false,
+                    has_next: more,
+                },
+                PagePosition::After(_) => ConnectionPage {
+                    items,
+                    has_previous: true,
+                    has_next: more,
+                },
+                PagePosition::Before(_) => ConnectionPage {
+                    items,
+                    has_previous: more,
+                    has_next: true,
+                },
+            })
+        })
+        .await
     }
 }
 
@@ -79,21 +151,17 @@ impl Network {
 /// Returns when the connection began and whether it was restored.
 pub(super) fn connect(
     tx: &WriteTx<'_>,
-    graphs: &Arc<Graphs>,
+    memory: &Arc<Memory>,
     guild: GuildId,
     a: MemberId,
     b: MemberId,
     now: Timestamp,
 ) -> Result<(Timestamp, bool), StoreError> {
-    let original = match tx.removed_connection_since(guild, a, b)? {
-        Some(since) => Some(since),
-        None => tx.removed_connection_since(guild, b, a)?,
-    };
+    let original = tx.take_removal_between(guild, a, b)?;
     tx.delete_invitations_between(guild, a, b)?;
-    tx.delete_removals_between(guild, a, b)?;
     let since = original.unwrap_or(now);
     tx.insert_connection(guild, a, b, since)?;
-    let graphs = Arc::clone(graphs);
-    tx.after_commit(move || graphs.connected(guild, a, b));
+    let memory = Arc::clone(memory);
+    tx.after_commit(move || memory.connected(guild, a, b));
     Ok((since, original.is_some()))
 }

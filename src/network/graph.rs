@@ -1,12 +1,10 @@
-//! The connection graph of each server, in memory, kept in step with every committed write.
+//! A server's connection graph, in memory (held and kept in step by `memory`).
 //!
 //! Why in memory: "how am I linked to this person" (up to 3rd degree), mutual connections and
 //! "people you may know" are graph walks. As SQL they are self-joins over millions of rows — a
 //! recursive CTE for the 3rd degree takes about half a second on a 100,000-member server — while
 //! the same walks over adjacency lists in memory take microseconds. SQLite stays the source of
-//! truth: a server's graph is loaded from it on first use, and every write that connects or
-//! disconnects updates it after its transaction commits, while the store's write lock is still
-//! held, so updates apply in commit order and a loaded graph never misses or reorders one.
+//! truth; see `memory` for how the graph is loaded and kept in step with it.
 //!
 //! Layout: members get dense `u32` indexes; each member's neighbours are a sorted `Vec<u32>`
 //! (4 bytes per side of a connection: 20 MB for 2.5 million connections).
@@ -21,9 +19,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
 
-use super::{GuildId, MemberId};
+use super::MemberId;
 
 /// How two members are linked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,46 +41,6 @@ pub struct Mutuals {
     pub count: u32,
     /// Up to the requested number, in no particular order.
     pub sample: Vec<MemberId>,
-}
-
-/// The graphs of the servers used since start-up.
-#[derive(Default)]
-pub(crate) struct Graphs {
-    guilds: RwLock<HashMap<GuildId, Arc<RwLock<GuildGraph>>>>,
-}
-
-impl Graphs {
-    pub(crate) fn get(&self, guild: GuildId) -> Option<Arc<RwLock<GuildGraph>>> {
-        read(&self.guilds).get(&guild).cloned()
-    }
-
-    pub(crate) fn insert(&self, guild: GuildId, graph: GuildGraph) -> Arc<RwLock<GuildGraph>> {
-        let graph = Arc::new(RwLock::new(graph));
-        write(&self.guilds).insert(guild, Arc::clone(&graph));
-        graph
-    }
-
-    /// Applies a committed connection; a server whose graph is not loaded has nothing to update.
-    pub(crate) fn connected(&self, guild: GuildId, a: MemberId, b: MemberId) {
-        if let Some(graph) = self.get(guild) {
-            write(&graph).connect(a, b);
-        }
-    }
-
-    pub(crate) fn disconnected(&self, guild: GuildId, a: MemberId, b: MemberId) {
-        if let Some(graph) = self.get(guild) {
-            write(&graph).disconnect(a, b);
-        }
-    }
-}
-
-/// Locks that survive a panicking holder: graph updates are single, complete steps.
-pub(crate) fn read<T>(lock: &RwLock<T>) -> std::sync::RwLockReadGuard<'_, T> {
-    lock.read().unwrap_or_else(|p| p.into_inner())
-}
-
-fn write<T>(lock: &RwLock<T>) -> std::sync::RwLockWriteGuard<'_, T> {
-    lock.write().unwrap_or_else(|p| p.into_inner())
 }
 
 /// One server's connections.
@@ -124,13 +81,13 @@ impl GuildGraph {
         i
     }
 
-    fn connect(&mut self, a: MemberId, b: MemberId) {
+    pub(crate) fn connect(&mut self, a: MemberId, b: MemberId) {
         let (a, b) = (self.intern(a), self.intern(b));
         insert_sorted(&mut self.neighbours[a as usize], b);
         insert_sorted(&mut self.neighbours[b as usize], a);
     }
 
-    fn disconnect(&mut self, a: MemberId, b: MemberId) {
+    pub(crate) fn disconnect(&mut self, a: MemberId, b: MemberId) {
         if let (Some(&a), Some(&b)) = (self.index.get(&a), self.index.get(&b)) {
             remove_sorted(&mut self.neighbours[a as usize], b);
             remove_sorted(&mut self.neighbours[b as usize], a);

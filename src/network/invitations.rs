@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::connections::connect;
-use super::graph::Graphs;
+use super::memory::Memory;
 use super::model::GuildLimits;
 use super::notify::{Notification, NotificationEvent};
 use super::{
@@ -28,8 +28,8 @@ impl Network {
     ) -> Result<InviteOutcome, NetworkError> {
         not_self(from, to)?;
         let note = Note::parse(note)?;
-        let graphs = Arc::clone(&self.graphs);
-        self.write(move |tx, now| invite(tx, &graphs, guild, from, to, note, now))
+        let memory = Arc::clone(&self.memory);
+        self.write(move |tx, now| invite(tx, &memory, guild, from, to, note, now))
             .await
     }
 
@@ -41,8 +41,8 @@ impl Network {
         inviter: MemberId,
     ) -> Result<Connection, NetworkError> {
         not_self(invitee, inviter)?;
-        let graphs = Arc::clone(&self.graphs);
-        self.write(move |tx, now| accept(tx, &graphs, guild, invitee, inviter, now))
+        let memory = Arc::clone(&self.memory);
+        self.write(move |tx, now| accept(tx, &memory, guild, invitee, inviter, now))
             .await
     }
 
@@ -101,7 +101,7 @@ impl Network {
 
 fn invite(
     tx: &WriteTx<'_>,
-    graphs: &Arc<Graphs>,
+    memory: &Arc<Memory>,
     guild: GuildId,
     from: MemberId,
     to: MemberId,
@@ -124,7 +124,7 @@ fn invite(
         if at_cap(tx, guild, from, limits)? || at_cap(tx, guild, to, limits)? {
             return Err(NetworkError::NotInvitable);
         }
-        let (since, restored) = connect(tx, graphs, guild, from, to, now)?;
+        let (since, restored) = connect(tx, memory, guild, from, to, now)?;
         let settings = tx.settings(guild, to)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
@@ -145,7 +145,7 @@ fn invite(
     ensure_under_weekly_limit(tx, guild, from, limits, now)?;
     tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))?;
     if invitee.auto_accept {
-        let (since, restored) = connect(tx, graphs, guild, from, to, now)?;
+        let (since, restored) = connect(tx, memory, guild, from, to, now)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -172,7 +172,7 @@ fn invite(
 
 fn accept(
     tx: &WriteTx<'_>,
-    graphs: &Arc<Graphs>,
+    memory: &Arc<Memory>,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
@@ -195,7 +195,7 @@ fn accept(
     if at_cap(tx, guild, inviter, limits)? {
         return Err(NetworkError::InvitationUnavailable);
     }
-    let (since, restored) = connect(tx, graphs, guild, invitee, inviter, now)?;
+    let (since, restored) = connect(tx, memory, guild, invitee, inviter, now)?;
     let settings = tx.settings(guild, inviter)?;
     Ok(Connection {
         peer: inviter,

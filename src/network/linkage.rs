@@ -2,10 +2,8 @@
 //! sees it, and "people you may know". The walks run on the in-memory graph (see `graph`); what
 //! only the database knows (settings, pending invitations, tags) comes from one read.
 
-use std::sync::{Arc, RwLock};
-
-use super::graph::{self, GuildGraph};
 use super::invitations::{ensure_invitable, ensure_no_recent_withdrawal};
+use super::memory::read;
 use super::{Degree, GuildId, MemberId, Mutuals, Network, NetworkError, Tag, Timestamp, not_self};
 
 /// How many mutual connections a profile names.
@@ -54,8 +52,8 @@ impl Network {
         member: MemberId,
     ) -> Result<Degree, NetworkError> {
         not_self(viewer, member)?;
-        let graph = self.graph(guild).await?;
-        let degree = graph::read(&graph).degree(viewer, member);
+        let memory = self.memory(guild).await?;
+        let degree = read(&memory.graph).degree(viewer, member);
         Ok(degree)
     }
 
@@ -67,8 +65,8 @@ impl Network {
         b: MemberId,
         sample: usize,
     ) -> Result<Mutuals, NetworkError> {
-        let graph = self.graph(guild).await?;
-        let mutuals = graph::read(&graph).mutuals(a, b, sample);
+        let memory = self.memory(guild).await?;
+        let mutuals = read(&memory.graph).mutuals(a, b, sample);
         Ok(mutuals)
     }
 
@@ -80,9 +78,9 @@ impl Network {
         member: MemberId,
     ) -> Result<Profile, NetworkError> {
         not_self(viewer, member)?;
-        let graph = self.graph(guild).await?;
+        let memory = self.memory(guild).await?;
         let (degree, mutuals) = {
-            let graph = graph::read(&graph);
+            let graph = read(&memory.graph);
             (
                 graph.degree(viewer, member),
                 graph.mutuals(viewer, member, PROFILE_MUTUALS_SHOWN),
@@ -117,9 +115,9 @@ impl Network {
         member: MemberId,
         limit: usize,
     ) -> Result<Vec<Suggestion>, NetworkError> {
-        let graph = self.graph(guild).await?;
+        let memory = self.memory(guild).await?;
         let ranked =
-            graph::read(&graph).second_degree_ranked(member, limit * CANDIDATES_PER_SUGGESTION);
+            read(&memory.graph).second_degree_ranked(member, limit * CANDIDATES_PER_SUGGESTION);
         self.read(move |tx, now| {
             let limits = tx.limits(guild)?;
             let mut suggestions = Vec::with_capacity(limit);
@@ -149,25 +147,5 @@ impl Network {
             Ok(suggestions)
         })
         .await
-    }
-
-    /// The server's graph, loaded from the database on first use.
-    async fn graph(&self, guild: GuildId) -> Result<Arc<RwLock<GuildGraph>>, NetworkError> {
-        if let Some(graph) = self.graphs.get(guild) {
-            return Ok(graph);
-        }
-        let graphs = Arc::clone(&self.graphs);
-        // Loaded inside a write transaction: it holds the store's write lock, so no connection
-        // can commit between reading the rows and installing the graph (and every later commit
-        // updates the installed graph).
-        self.store
-            .write(move |tx| {
-                if let Some(graph) = graphs.get(guild) {
-                    return Ok(graph);
-                }
-                let connections = tx.all_connections(guild)?;
-                Ok(graphs.insert(guild, GuildGraph::from_connections(connections)))
-            })
-            .await
     }
 }

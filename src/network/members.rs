@@ -1,5 +1,7 @@
 //! Members' own settings, counts and names, and the server's limits.
 
+use std::sync::Arc;
+
 use super::invitations::invitations_left;
 use super::{
     GuildId, GuildLimits, InvitationSide, LimitsUpdate, MemberCounts, MemberId, MemberNames,
@@ -14,8 +16,13 @@ impl Network {
         member: MemberId,
         names: MemberNames,
     ) -> Result<(), NetworkError> {
-        self.write(move |tx, now| Ok(tx.record_names(guild, member, &names, now)?))
-            .await
+        let memory = Arc::clone(&self.memory);
+        self.write(move |tx, now| {
+            tx.record_names(guild, member, &names, now)?;
+            tx.after_commit(move || memory.named(guild, member, names));
+            Ok(())
+        })
+        .await
     }
 
     /// The names last seen for a member, if any.

@@ -10,12 +10,14 @@
 //! reason), and the remover's re-invite, once accepted, restores the connection as it was.
 
 mod connections;
+mod directory;
 mod error;
 mod graph;
 mod ids;
 mod invitations;
 mod linkage;
 mod members;
+mod memory;
 mod model;
 mod notify;
 mod outcome;
@@ -40,7 +42,7 @@ pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Wi
 pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
 
 use crate::store::{ReadTx, Store, WriteTx};
-use graph::Graphs;
+use memory::Memory;
 
 /// The rolling window of the weekly invitation limit.
 pub const INVITE_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);
@@ -53,7 +55,7 @@ pub const REINVITE_AFTER_WITHDRAW: Duration = Duration::from_secs(21 * 24 * 60 *
 pub struct Network {
     store: Store,
     clock: Arc<dyn Clock>,
-    graphs: Arc<Graphs>,
+    memory: Arc<Memory>,
 }
 
 impl Network {
@@ -61,7 +63,7 @@ impl Network {
         Self {
             store,
             clock: Arc::new(clock),
-            graphs: Arc::default(),
+            memory: Arc::default(),
         }
     }
 
@@ -78,6 +80,16 @@ impl Network {
     {
         let now = self.clock.now();
         self.store.write(move |tx| op(tx, now)).await
+    }
+
+    /// A server's in-memory state (graph and directory), loaded on first use.
+    async fn memory(&self, guild: GuildId) -> Result<Arc<memory::GuildMemory>, NetworkError> {
+        if let Some(loaded) = self.memory.get(guild) {
+            return Ok(loaded);
+        }
+        let memory = Arc::clone(&self.memory);
+        // In a write transaction for its lock: see `memory`.
+        Ok(self.store.write(move |tx| memory.load(tx, guild)).await?)
     }
 
     /// Runs `op` against one consistent snapshot.

@@ -123,7 +123,11 @@ impl Store {
     /// Without statistics SQLite can pick full scans for the two-hop joins; run at open and
     /// every few hours by the bot.
     pub fn optimize_blocking(&self) -> Result<(), StoreError> {
-        let conn = self.inner.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        let conn = self
+            .inner
+            .writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         open::optimize(&conn)?;
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())

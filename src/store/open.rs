@@ -18,7 +18,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// Prepared statements kept per connection.
 const STATEMENT_CACHE: usize = 128;
 
-/// Page cache per connection, in KiB.
+/// Page cache per connection, in KiB (SQLite's default is 2 MB). Measured on the benchmark's
+/// 100,000-member server, a 64 MB cache for the writer did not make writes faster: their
+/// cost is the WAL frames they append, not reading pages back.
 const CACHE_KIB: i64 = 16 * 1024;
 
 /// Read-only connections kept for queries; reads are short, so a few cover many tasks.

@@ -38,6 +38,23 @@ impl ReadTx<'_> {
         Ok(stored.flatten())
     }
 
+    /// The names of every member of the server seen so far (the member directory).
+    pub fn all_member_names(
+        &self,
+        guild: GuildId,
+    ) -> Result<Vec<(MemberId, MemberNames)>, StoreError> {
+        let rows = self.all(
+            "SELECT user_id, display_name, username FROM members
+              WHERE guild_id = ?1 AND display_name IS NOT NULL",
+            params![guild],
+            |row| Ok((row.get::<_, MemberId>(0)?, names_from_row(1)(row)?)),
+        )?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(member, names)| Some((member, names?)))
+            .collect())
+    }
+
     /// How many connections the member has (kept by triggers, so one row read).
     pub fn connection_count(&self, guild: GuildId, member: MemberId) -> Result<u32, StoreError> {
         let count = self.one(

@@ -42,19 +42,24 @@ impl WriteTx<'_> {
         Ok(())
     }
 
-    /// Forgets removals in either direction between `a` and `b` (they are connected again).
-    pub fn delete_removals_between(
+    /// Forgets removals in either direction between `a` and `b` (they are connecting again)
+    /// and returns the original date of the connection that was removed, if one was.
+    pub fn take_removal_between(
         &self,
         guild: GuildId,
         a: MemberId,
         b: MemberId,
-    ) -> Result<(), StoreError> {
-        self.change(
+    ) -> Result<Option<Timestamp>, StoreError> {
+        let dates: Vec<Timestamp> = self.all(
             "DELETE FROM removals
               WHERE guild_id = ?1
-                AND ((remover_id = ?2 AND removed_id = ?3) OR (remover_id = ?3 AND removed_id = ?2))",
+                AND ((remover_id = ?2 AND removed_id = ?3) OR (remover_id = ?3 AND removed_id = ?2))
+             RETURNING connected_since_ms",
             params![guild, a, b],
+            |row| row.get(0),
         )?;
-        Ok(())
+        // Only one side can have removed the other (a removal ends the connection, and only
+        // a new connection could lead to a second); the earliest date is the original anyway.
+        Ok(dates.into_iter().min())
     }
 }

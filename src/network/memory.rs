@@ -1,0 +1,82 @@
+//! What the network keeps in memory for each server: the connection graph and the member
+//! directory. SQLite stays the source of truth.
+//!
+//! Consistency: a server's state is loaded on first use inside a write transaction, which holds
+//! the store's write lock, so no write can commit between reading the rows and installing the
+//! state. Every later write that changes connections or names registers an after-commit effect;
+//! effects run after the commit and still under the write lock, so they apply in commit order
+//! and are never applied for a rolled-back write. One process per database file: a second
+//! process writing the same file would not update this process's memory.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use super::directory::Directory;
+use super::graph::GuildGraph;
+use super::{GuildId, MemberId, MemberNames};
+use crate::store::{StoreError, WriteTx};
+
+/// One server's state.
+#[derive(Debug, Default)]
+pub(crate) struct GuildMemory {
+    pub(crate) graph: RwLock<GuildGraph>,
+    pub(crate) names: RwLock<Directory>,
+}
+
+/// The state of every server used since start-up.
+#[derive(Default)]
+pub(crate) struct Memory {
+    guilds: RwLock<HashMap<GuildId, Arc<GuildMemory>>>,
+}
+
+impl Memory {
+    pub(crate) fn get(&self, guild: GuildId) -> Option<Arc<GuildMemory>> {
+        read(&self.guilds).get(&guild).cloned()
+    }
+
+    /// Loads a server's state from the database. Call inside a write transaction (see the
+    /// module comment); returns the state already loaded if another task got there first.
+    pub(crate) fn load(
+        &self,
+        tx: &WriteTx<'_>,
+        guild: GuildId,
+    ) -> Result<Arc<GuildMemory>, StoreError> {
+        if let Some(loaded) = self.get(guild) {
+            return Ok(loaded);
+        }
+        let state = Arc::new(GuildMemory {
+            graph: RwLock::new(GuildGraph::from_connections(tx.all_connections(guild)?)),
+            names: RwLock::new(Directory::from_names(tx.all_member_names(guild)?)),
+        });
+        write(&self.guilds).insert(guild, Arc::clone(&state));
+        Ok(state)
+    }
+
+    /// After-commit effects; a server whose state is not loaded has nothing to update.
+    pub(crate) fn connected(&self, guild: GuildId, a: MemberId, b: MemberId) {
+        if let Some(state) = self.get(guild) {
+            write(&state.graph).connect(a, b);
+        }
+    }
+
+    pub(crate) fn disconnected(&self, guild: GuildId, a: MemberId, b: MemberId) {
+        if let Some(state) = self.get(guild) {
+            write(&state.graph).disconnect(a, b);
+        }
+    }
+
+    pub(crate) fn named(&self, guild: GuildId, member: MemberId, names: MemberNames) {
+        if let Some(state) = self.get(guild) {
+            write(&state.names).set(member, names);
+        }
+    }
+}
+
+/// Locks that survive a panicking holder: every update is one complete step.
+pub(crate) fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    lock.read().unwrap_or_else(|p| p.into_inner())
+}
+
+fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(|p| p.into_inner())
+}
