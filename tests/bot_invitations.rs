@@ -41,7 +41,7 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
             .find(|c| c["name"] == name)
             .unwrap_or_else(|| panic!("{name} is registered"))
     };
-    assert_eq!(commands.len(), 5);
+    assert_eq!(commands.len(), 11);
     for command in commands {
         assert_eq!(
             command["contexts"],
@@ -71,7 +71,45 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
         assert_eq!(command["options"][0]["type"], 6);
         assert_eq!(command["options"][0]["required"], true);
     }
-    for name in ["Invite to connect", "Remove connection"] {
+    let connections = by_name("connections");
+    assert_eq!(connections["options"][0]["name"], "search");
+    assert_eq!(connections["options"][0]["max_length"], 100);
+    assert_eq!(connections["options"][1]["name"], "tag");
+    assert_eq!(connections["options"][1]["autocomplete"], true);
+    assert_eq!(connections["options"][1]["max_length"], 32);
+    let show = &by_name("invitations")["options"][0];
+    let choices: Vec<&str> = show["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect();
+    assert_eq!(choices, ["received", "sent"]);
+    assert_ne!(
+        by_name("profile")["options"][0]["required"],
+        true,
+        "a profile defaults to your own"
+    );
+    let tag = by_name("tag");
+    let subcommands: Vec<&str> = tag["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(subcommands, ["add", "remove"]);
+    assert_eq!(tag["options"][0]["type"], 1, "a subcommand");
+    assert_eq!(tag["options"][0]["options"][1]["autocomplete"], true);
+    assert!(
+        by_name("suggestions")["options"]
+            .as_array()
+            .is_none_or(|o| o.is_empty())
+    );
+    for name in [
+        "Invite to connect",
+        "Remove connection",
+        "View network profile",
+    ] {
         assert_eq!(
             by_name(name)["type"],
             2,

@@ -4,7 +4,7 @@
 
 mod support;
 
-use handshake::bot::custom_id::ButtonAction;
+use handshake::bot::custom_id::ComponentAction;
 use handshake::bot::handlers;
 use handshake::bot::parse;
 use handshake::bot::render;
@@ -91,7 +91,7 @@ fn the_profile_menu_becomes_the_same_request_as_the_slash_command() {
 
 #[test]
 fn a_click_is_checked_against_the_buttons_owner() {
-    let action = ButtonAction::Accept {
+    let action = ComponentAction::Accept {
         guild: guild(),
         inviter: id(&alice()),
         invitee: id(&bob()),
@@ -127,16 +127,16 @@ fn a_click_is_checked_against_the_buttons_owner() {
 
 #[test]
 fn replies_render_as_ephemeral_valid_callbacks_that_ping_nobody() {
-    let action = ButtonAction::ConfirmRemove {
+    let action = ComponentAction::ConfirmRemove {
         guild: guild(),
         remover: id(&alice()),
         removed: id(&bob()),
     };
-    let reply = Reply::new("Remove <@2>?").with_button(Button {
-        label: "Remove connection",
-        style: ButtonStyle::Danger,
+    let reply = Reply::new("Remove <@2>?").with_button(Button::new(
+        "Remove connection",
+        ButtonStyle::Danger,
         action,
-    });
+    ));
     let body = serde_json::to_value(render::interaction_response(&reply, false)).unwrap();
     validate("POST", "/interactions/1/t/callback", &body).unwrap();
     assert_eq!(body["type"], 4);
@@ -176,7 +176,7 @@ async fn a_confirmed_disconnect_answers_the_remover_and_notifies_nobody() {
 
     let confirm = handlers::handle(
         &t.network,
-        Request::Button(ButtonAction::ConfirmRemove {
+        Request::Button(ComponentAction::ConfirmRemove {
             guild: guild(),
             remover: a,
             removed: b,
@@ -196,7 +196,7 @@ async fn a_confirmed_disconnect_answers_the_remover_and_notifies_nobody() {
         .unwrap();
     let accepted = handlers::handle(
         &t.network,
-        Request::Button(ButtonAction::Accept {
+        Request::Button(ComponentAction::Accept {
             guild: guild(),
             inviter: a,
             invitee: id(&carol()),

@@ -7,30 +7,53 @@ use serenity::all::{
     InteractionContext,
 };
 
-use crate::network::MAX_NOTE_CHARS;
+use crate::network::{MAX_NOTE_CHARS, MAX_TAG_CHARS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommandName {
     Invite,
     Connect,
     Disconnect,
+    Connections,
+    Invitations,
+    Profile,
+    Tag,
+    Suggestions,
     /// User context menu (a member's profile → Apps).
     InviteToConnect,
     /// User context menu. Names the one person; never "Remove connections".
     RemoveConnection,
+    /// User context menu.
+    ViewProfile,
 }
 
-/// The option names, shared by the definitions and the parser.
+/// Option and subcommand names, shared by the definitions and the parser.
 pub const MEMBER_OPTION: &str = "member";
 pub const NOTE_OPTION: &str = "note";
+pub const SEARCH_OPTION: &str = "search";
+pub const TAG_OPTION: &str = "tag";
+pub const SHOW_OPTION: &str = "show";
+pub const SHOW_RECEIVED: &str = "received";
+pub const SHOW_SENT: &str = "sent";
+pub const TAG_ADD: &str = "add";
+pub const TAG_REMOVE: &str = "remove";
+
+/// The longest search text accepted (Discord's own limit on a string option is 6000).
+pub const MAX_SEARCH_CHARS: u16 = 100;
 
 impl CommandName {
-    pub const ALL: [CommandName; 5] = [
+    pub const ALL: [CommandName; 11] = [
         Self::Invite,
         Self::Connect,
         Self::Disconnect,
+        Self::Connections,
+        Self::Invitations,
+        Self::Profile,
+        Self::Tag,
+        Self::Suggestions,
         Self::InviteToConnect,
         Self::RemoveConnection,
+        Self::ViewProfile,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,8 +61,14 @@ impl CommandName {
             Self::Invite => "invite",
             Self::Connect => "connect",
             Self::Disconnect => "disconnect",
+            Self::Connections => "connections",
+            Self::Invitations => "invitations",
+            Self::Profile => "profile",
+            Self::Tag => "tag",
+            Self::Suggestions => "suggestions",
             Self::InviteToConnect => "Invite to connect",
             Self::RemoveConnection => "Remove connection",
+            Self::ViewProfile => "View network profile",
         }
     }
 
@@ -52,6 +81,11 @@ impl CommandName {
         let member = |description: &str| {
             CreateCommandOption::new(CommandOptionType::User, MEMBER_OPTION, description)
                 .required(true)
+        };
+        let tag = |description: &str| {
+            CreateCommandOption::new(CommandOptionType::String, TAG_OPTION, description)
+                .max_length(MAX_TAG_CHARS as u16)
+                .set_autocomplete(true)
         };
         let command = match self {
             Self::Invite => CreateCommand::new(self.name())
@@ -71,7 +105,57 @@ impl CommandName {
             Self::Disconnect => CreateCommand::new(self.name())
                 .description("Remove one connection (they won't be notified)")
                 .add_option(member("Which connection to remove")),
-            Self::InviteToConnect | Self::RemoveConnection => {
+            Self::Connections => CreateCommand::new(self.name())
+                .description("Your connections, newest first")
+                .add_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        SEARCH_OPTION,
+                        "Part of a name",
+                    )
+                    .max_length(MAX_SEARCH_CHARS),
+                )
+                .add_option(tag("Only connections with this tag of yours")),
+            Self::Invitations => CreateCommand::new(self.name())
+                .description("Invitations you received, or sent")
+                .add_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        SHOW_OPTION,
+                        "Which ones (received by default)",
+                    )
+                    .add_string_choice("Received", SHOW_RECEIVED)
+                    .add_string_choice("Sent", SHOW_SENT),
+                ),
+            Self::Profile => CreateCommand::new(self.name())
+                .description("How you're linked to a member, or your own network")
+                .add_option(CreateCommandOption::new(
+                    CommandOptionType::User,
+                    MEMBER_OPTION,
+                    "Who (yourself if left out)",
+                )),
+            Self::Tag => CreateCommand::new(self.name())
+                .description("Your private tags on your connections")
+                .add_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::SubCommand,
+                        TAG_ADD,
+                        "Tag a connection",
+                    )
+                    .add_sub_option(member("Which connection"))
+                    .add_sub_option(tag("The tag").required(true)),
+                )
+                .add_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::SubCommand,
+                        TAG_REMOVE,
+                        "Remove a tag from a connection",
+                    )
+                    .add_sub_option(member("Which connection"))
+                    .add_sub_option(tag("The tag").required(true)),
+                ),
+            Self::Suggestions => CreateCommand::new(self.name()).description("People you may know"),
+            Self::InviteToConnect | Self::RemoveConnection | Self::ViewProfile => {
                 CreateCommand::new(self.name()).kind(CommandType::User)
             }
         };

@@ -1,32 +1,44 @@
-//! Button state, carried in the button's `custom_id` so buttons keep working after a restart.
-//!
-//! Format: `hs:<action>:<server>:<first member>:<second member>`, at most 69 characters
-//! (Discord allows 100). The server id is included because a click in a DM has no server.
+//! Component state, carried in each button's or menu's `custom_id` so that components keep
+//! working after a restart: `hs:<action>:<fields…>`, with the server id always included (a
+//! click in a DM has no server). The longest, a connections page, is at most 96 characters;
+//! Discord allows 100 (a unit test checks every action at its longest).
 
 use std::fmt;
 
-use crate::network::{GuildId, MemberId};
+use crate::network::{ConnectionCursor, GuildId, InvitationSide, MemberId, Timestamp};
 
-/// What a button does, and for whom.
+/// What a component does, and for whom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ButtonAction {
-    /// `invitee` accepts `inviter`'s invitation.
+pub enum ComponentAction {
+    /// `invitee` accepts `inviter`'s invitation (from the invitation DM).
     Accept {
         guild: GuildId,
         inviter: MemberId,
         invitee: MemberId,
     },
-    /// `invitee` ignores `inviter`'s invitation.
+    /// `invitee` ignores `inviter`'s invitation (from the invitation DM).
     Ignore {
         guild: GuildId,
         inviter: MemberId,
         invitee: MemberId,
     },
-    /// `from` sends `to` an invitation (offered by /connect when there is nothing to accept).
+    /// `from` invites `to`, replacing the message (offered by /connect and profiles).
     Invite {
         guild: GuildId,
         from: MemberId,
         to: MemberId,
+    },
+    /// `from` invites `to` from a list of suggestions, which stays as it is.
+    InviteSuggested {
+        guild: GuildId,
+        from: MemberId,
+        to: MemberId,
+    },
+    /// `remover` asks to remove `removed`: leads to the confirmation.
+    AskRemove {
+        guild: GuildId,
+        remover: MemberId,
+        removed: MemberId,
     },
     /// `remover` confirms removing `removed`.
     ConfirmRemove {
@@ -40,17 +52,64 @@ pub enum ButtonAction {
         remover: MemberId,
         removed: MemberId,
     },
+    /// The "Remove a connection…" menu under `owner`'s list; the choice comes with the click.
+    RemovePick { guild: GuildId, owner: MemberId },
+    /// Another page of `owner`'s connections, with saved filter `filter` (0: none).
+    ConnectionsPage {
+        guild: GuildId,
+        owner: MemberId,
+        filter: u64,
+        cursor: ConnectionCursor,
+        forward: bool,
+    },
+    /// A page of `owner`'s received or sent invitations.
+    InvitationsPage {
+        guild: GuildId,
+        owner: MemberId,
+        side: InvitationSide,
+        offset: u32,
+    },
+    /// Accept, from the /invitations list (which is shown again, from `offset`).
+    ListAccept {
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        offset: u32,
+    },
+    /// Ignore, from the /invitations list.
+    ListIgnore {
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        offset: u32,
+    },
+    /// Withdraw, from the list of sent invitations.
+    ListWithdraw {
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        offset: u32,
+    },
 }
 
 const PREFIX: &str = "hs";
 
-impl ButtonAction {
-    /// The one member allowed to press this button.
+impl ComponentAction {
+    /// The one member allowed to use this component.
     pub fn owner(self) -> MemberId {
         match self {
-            Self::Accept { invitee, .. } | Self::Ignore { invitee, .. } => invitee,
-            Self::Invite { from, .. } => from,
-            Self::ConfirmRemove { remover, .. } | Self::CancelRemove { remover, .. } => remover,
+            Self::Accept { invitee, .. }
+            | Self::Ignore { invitee, .. }
+            | Self::ListAccept { invitee, .. }
+            | Self::ListIgnore { invitee, .. } => invitee,
+            Self::Invite { from, .. } | Self::InviteSuggested { from, .. } => from,
+            Self::AskRemove { remover, .. }
+            | Self::ConfirmRemove { remover, .. }
+            | Self::CancelRemove { remover, .. } => remover,
+            Self::RemovePick { owner, .. }
+            | Self::ConnectionsPage { owner, .. }
+            | Self::InvitationsPage { owner, .. } => owner,
+            Self::ListWithdraw { inviter, .. } => inviter,
         }
     }
 
@@ -59,34 +118,109 @@ impl ButtonAction {
             Self::Accept { guild, .. }
             | Self::Ignore { guild, .. }
             | Self::Invite { guild, .. }
+            | Self::InviteSuggested { guild, .. }
+            | Self::AskRemove { guild, .. }
             | Self::ConfirmRemove { guild, .. }
-            | Self::CancelRemove { guild, .. } => guild,
+            | Self::CancelRemove { guild, .. }
+            | Self::RemovePick { guild, .. }
+            | Self::ConnectionsPage { guild, .. }
+            | Self::InvitationsPage { guild, .. }
+            | Self::ListAccept { guild, .. }
+            | Self::ListIgnore { guild, .. }
+            | Self::ListWithdraw { guild, .. } => guild,
         }
     }
 
-    fn parts(self) -> (&'static str, GuildId, MemberId, MemberId) {
+    /// The action's code and its fields, in order.
+    fn parts(self) -> (&'static str, Vec<i128>) {
+        let id = |m: MemberId| i128::from(m.get());
+        let g = |g: GuildId| i128::from(g.get());
         match self {
             Self::Accept {
                 guild,
                 inviter,
                 invitee,
-            } => ("accept", guild, inviter, invitee),
+            } => ("accept", vec![g(guild), id(inviter), id(invitee)]),
             Self::Ignore {
                 guild,
                 inviter,
                 invitee,
-            } => ("ignore", guild, inviter, invitee),
-            Self::Invite { guild, from, to } => ("invite", guild, from, to),
+            } => ("ignore", vec![g(guild), id(inviter), id(invitee)]),
+            Self::Invite { guild, from, to } => ("invite", vec![g(guild), id(from), id(to)]),
+            Self::InviteSuggested { guild, from, to } => {
+                ("suggest", vec![g(guild), id(from), id(to)])
+            }
+            Self::AskRemove {
+                guild,
+                remover,
+                removed,
+            } => ("askrm", vec![g(guild), id(remover), id(removed)]),
             Self::ConfirmRemove {
                 guild,
                 remover,
                 removed,
-            } => ("remove", guild, remover, removed),
+            } => ("remove", vec![g(guild), id(remover), id(removed)]),
             Self::CancelRemove {
                 guild,
                 remover,
                 removed,
-            } => ("keep", guild, remover, removed),
+            } => ("keep", vec![g(guild), id(remover), id(removed)]),
+            Self::RemovePick { guild, owner } => ("rmpick", vec![g(guild), id(owner)]),
+            Self::ConnectionsPage {
+                guild,
+                owner,
+                filter,
+                cursor,
+                forward,
+            } => (
+                if forward { "cnext" } else { "cprev" },
+                vec![
+                    g(guild),
+                    id(owner),
+                    i128::from(filter),
+                    i128::from(cursor.since.unix_millis()),
+                    id(cursor.peer),
+                ],
+            ),
+            Self::InvitationsPage {
+                guild,
+                owner,
+                side,
+                offset,
+            } => (
+                match side {
+                    InvitationSide::Received => "inbox",
+                    InvitationSide::Sent => "sent",
+                },
+                vec![g(guild), id(owner), i128::from(offset)],
+            ),
+            Self::ListAccept {
+                guild,
+                inviter,
+                invitee,
+                offset,
+            } => (
+                "lacc",
+                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
+            ),
+            Self::ListIgnore {
+                guild,
+                inviter,
+                invitee,
+                offset,
+            } => (
+                "lign",
+                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
+            ),
+            Self::ListWithdraw {
+                guild,
+                inviter,
+                invitee,
+                offset,
+            } => (
+                "lwd",
+                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
+            ),
         }
     }
 
@@ -96,49 +230,129 @@ impl ButtonAction {
         if fields.next()? != PREFIX {
             return None;
         }
-        let action = fields.next()?;
-        let guild: GuildId = fields.next()?.parse().ok()?;
-        let a: MemberId = fields.next()?.parse().ok()?;
-        let b: MemberId = fields.next()?.parse().ok()?;
-        if fields.next().is_some() {
-            return None;
-        }
-        Some(match action {
-            "accept" => Self::Accept {
-                guild,
-                inviter: a,
-                invitee: b,
-            },
-            "ignore" => Self::Ignore {
-                guild,
-                inviter: a,
-                invitee: b,
-            },
-            "invite" => Self::Invite {
-                guild,
-                from: a,
-                to: b,
-            },
-            "remove" => Self::ConfirmRemove {
-                guild,
-                remover: a,
-                removed: b,
-            },
-            "keep" => Self::CancelRemove {
-                guild,
-                remover: a,
-                removed: b,
-            },
+        let code = fields.next()?;
+        let numbers: Vec<i128> = fields.map(|f| f.parse().ok()).collect::<Option<_>>()?;
+        let guild = |i: usize| GuildId::new(u64::try_from(*numbers.get(i)?).ok()?).ok();
+        let member = |i: usize| MemberId::new(u64::try_from(*numbers.get(i)?).ok()?).ok();
+        let small = |i: usize| u32::try_from(*numbers.get(i)?).ok();
+        let arity = |n: usize| (numbers.len() == n).then_some(());
+        let action = match code {
+            "accept" | "ignore" | "invite" | "suggest" | "askrm" | "remove" | "keep" => {
+                arity(3)?;
+                let (guild, a, b) = (guild(0)?, member(1)?, member(2)?);
+                match code {
+                    "accept" => Self::Accept {
+                        guild,
+                        inviter: a,
+                        invitee: b,
+                    },
+                    "ignore" => Self::Ignore {
+                        guild,
+                        inviter: a,
+                        invitee: b,
+                    },
+                    "invite" => Self::Invite {
+                        guild,
+                        from: a,
+                        to: b,
+                    },
+                    "suggest" => Self::InviteSuggested {
+                        guild,
+                        from: a,
+                        to: b,
+                    },
+                    "askrm" => Self::AskRemove {
+                        guild,
+                        remover: a,
+                        removed: b,
+                    },
+                    "remove" => Self::ConfirmRemove {
+                        guild,
+                        remover: a,
+                        removed: b,
+                    },
+                    _ => Self::CancelRemove {
+                        guild,
+                        remover: a,
+                        removed: b,
+                    },
+                }
+            }
+            "rmpick" => {
+                arity(2)?;
+                Self::RemovePick {
+                    guild: guild(0)?,
+                    owner: member(1)?,
+                }
+            }
+            "cnext" | "cprev" => {
+                arity(5)?;
+                let since = Timestamp::from_unix_millis(i64::try_from(numbers[3]).ok()?);
+                Self::ConnectionsPage {
+                    guild: guild(0)?,
+                    owner: member(1)?,
+                    filter: u64::try_from(numbers[2]).ok()?,
+                    cursor: ConnectionCursor {
+                        since,
+                        peer: member(4)?,
+                    },
+                    forward: code == "cnext",
+                }
+            }
+            "inbox" | "sent" => {
+                arity(3)?;
+                let side = if code == "inbox" {
+                    InvitationSide::Received
+                } else {
+                    InvitationSide::Sent
+                };
+                Self::InvitationsPage {
+                    guild: guild(0)?,
+                    owner: member(1)?,
+                    side,
+                    offset: small(2)?,
+                }
+            }
+            "lacc" | "lign" | "lwd" => {
+                arity(4)?;
+                let (guild, inviter, invitee, offset) =
+                    (guild(0)?, member(1)?, member(2)?, small(3)?);
+                match code {
+                    "lacc" => Self::ListAccept {
+                        guild,
+                        inviter,
+                        invitee,
+                        offset,
+                    },
+                    "lign" => Self::ListIgnore {
+                        guild,
+                        inviter,
+                        invitee,
+                        offset,
+                    },
+                    _ => Self::ListWithdraw {
+                        guild,
+                        inviter,
+                        invitee,
+                        offset,
+                    },
+                }
+            }
             _ => return None,
-        })
+        };
+        Some(action)
     }
 }
 
-impl fmt::Display for ButtonAction {
+impl fmt::Display for ComponentAction {
     /// The `custom_id`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (action, guild, a, b) = self.parts();
-        write!(f, "{PREFIX}:{action}:{guild}:{a}:{b}")
+        let (code, fields) = self.parts();
+        write!(f, "{PREFIX}:{code}")?;
+        for field in fields {
+            write!(f, ":{field}")?;
+        }
+        Ok(())
     }
 }
 
@@ -146,57 +360,120 @@ impl fmt::Display for ButtonAction {
 mod tests {
     use super::*;
 
-    fn ids() -> (GuildId, MemberId, MemberId) {
+    /// Every action, with every field at its longest.
+    fn longest() -> Vec<ComponentAction> {
         let max = i64::MAX as u64;
-        (
+        let (guild, a, b) = (
             GuildId::new(max).unwrap(),
             MemberId::new(max - 1).unwrap(),
             MemberId::new(max - 2).unwrap(),
-        )
-    }
-
-    #[test]
-    fn every_action_round_trips_within_discords_100_characters() {
-        let (guild, a, b) = ids();
-        let actions = [
-            ButtonAction::Accept {
+        );
+        let cursor = ConnectionCursor {
+            since: Timestamp::from_unix_millis(-9_999_999_999_999),
+            peer: b,
+        };
+        vec![
+            ComponentAction::Accept {
                 guild,
                 inviter: a,
                 invitee: b,
             },
-            ButtonAction::Ignore {
+            ComponentAction::Ignore {
                 guild,
                 inviter: a,
                 invitee: b,
             },
-            ButtonAction::Invite {
+            ComponentAction::Invite {
                 guild,
                 from: a,
                 to: b,
             },
-            ButtonAction::ConfirmRemove {
+            ComponentAction::InviteSuggested {
+                guild,
+                from: a,
+                to: b,
+            },
+            ComponentAction::AskRemove {
                 guild,
                 remover: a,
                 removed: b,
             },
-            ButtonAction::CancelRemove {
+            ComponentAction::ConfirmRemove {
                 guild,
                 remover: a,
                 removed: b,
             },
-        ];
-        for action in actions {
+            ComponentAction::CancelRemove {
+                guild,
+                remover: a,
+                removed: b,
+            },
+            ComponentAction::RemovePick { guild, owner: a },
+            ComponentAction::ConnectionsPage {
+                guild,
+                owner: a,
+                filter: 9_999_999_999,
+                cursor,
+                forward: true,
+            },
+            ComponentAction::ConnectionsPage {
+                guild,
+                owner: a,
+                filter: 0,
+                cursor,
+                forward: false,
+            },
+            ComponentAction::InvitationsPage {
+                guild,
+                owner: a,
+                side: InvitationSide::Received,
+                offset: u32::MAX,
+            },
+            ComponentAction::InvitationsPage {
+                guild,
+                owner: a,
+                side: InvitationSide::Sent,
+                offset: 0,
+            },
+            ComponentAction::ListAccept {
+                guild,
+                inviter: a,
+                invitee: b,
+                offset: u32::MAX,
+            },
+            ComponentAction::ListIgnore {
+                guild,
+                inviter: a,
+                invitee: b,
+                offset: 7,
+            },
+            ComponentAction::ListWithdraw {
+                guild,
+                inviter: a,
+                invitee: b,
+                offset: 0,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_action_round_trips_within_discords_100_characters() {
+        for action in longest() {
             let id = action.to_string();
             assert!(id.len() <= 100, "{id} is {} characters", id.len());
-            assert_eq!(ButtonAction::parse(&id), Some(action));
+            assert_eq!(ComponentAction::parse(&id), Some(action), "{id}");
         }
     }
 
     #[test]
-    fn the_owner_is_the_person_the_button_was_made_for() {
-        let (guild, a, b) = ids();
+    fn the_owner_is_the_person_the_component_was_made_for() {
+        let (guild, a, b) = (
+            GuildId::new(1).unwrap(),
+            MemberId::new(2).unwrap(),
+            MemberId::new(3).unwrap(),
+        );
         assert_eq!(
-            ButtonAction::Accept {
+            ComponentAction::Accept {
                 guild,
                 inviter: a,
                 invitee: b
@@ -205,7 +482,17 @@ mod tests {
             b
         );
         assert_eq!(
-            ButtonAction::Invite {
+            ComponentAction::ListAccept {
+                guild,
+                inviter: a,
+                invitee: b,
+                offset: 0
+            }
+            .owner(),
+            b
+        );
+        assert_eq!(
+            ComponentAction::Invite {
                 guild,
                 from: a,
                 to: b
@@ -214,10 +501,20 @@ mod tests {
             a
         );
         assert_eq!(
-            ButtonAction::ConfirmRemove {
+            ComponentAction::ConfirmRemove {
                 guild,
                 remover: a,
                 removed: b
+            }
+            .owner(),
+            a
+        );
+        assert_eq!(
+            ComponentAction::ListWithdraw {
+                guild,
+                inviter: a,
+                invitee: b,
+                offset: 0
             }
             .owner(),
             a
@@ -235,8 +532,10 @@ mod tests {
             "xx:accept:1:2:3",
             "hs:accept:0:2:3",
             "hs:accept:a:2:3",
+            "hs:inbox:1:2:-1",
+            "hs:cnext:1:2:3:4",
         ] {
-            assert_eq!(ButtonAction::parse(id), None, "{id}");
+            assert_eq!(ComponentAction::parse(id), None, "{id}");
         }
     }
 }

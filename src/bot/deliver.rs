@@ -14,6 +14,7 @@ const DMS_CLOSED: isize = 50007;
 #[derive(Clone, Copy)]
 pub enum Answering<'a> {
     Command(&'a CommandInteraction),
+    Autocomplete(&'a CommandInteraction),
     Component(&'a ComponentInteraction),
 }
 
@@ -22,13 +23,17 @@ impl Answering<'_> {
         matches!(self, Self::Component(_))
     }
 
+    pub fn is_autocomplete(self) -> bool {
+        matches!(self, Self::Autocomplete(_))
+    }
+
     pub async fn respond(
         self,
         http: &Http,
         response: CreateInteractionResponse,
     ) -> serenity::Result<()> {
         match self {
-            Self::Command(i) => i.create_response(http, response).await,
+            Self::Command(i) | Self::Autocomplete(i) => i.create_response(http, response).await,
             Self::Component(i) => i.create_response(http, response).await,
         }
     }
@@ -39,7 +44,9 @@ impl Answering<'_> {
         message: CreateInteractionResponseFollowup,
     ) -> serenity::Result<()> {
         match self {
-            Self::Command(i) => i.create_followup(http, message).await.map(drop),
+            Self::Command(i) | Self::Autocomplete(i) => {
+                i.create_followup(http, message).await.map(drop)
+            }
             Self::Component(i) => i.create_followup(http, message).await.map(drop),
         }
     }

@@ -69,7 +69,12 @@ impl Handler {
                 if let InputError::Malformed(what) = error {
                     warn!(what, "could not read an interaction");
                 }
-                Response::only(Reply::new(error.to_string()))
+                // Autocomplete can only be answered with choices: none, then.
+                if answering.is_autocomplete() {
+                    Response::only(Reply::choices(Vec::new()))
+                } else {
+                    Response::only(Reply::new(error.to_string()))
+                }
             }
         };
         let callback = render::interaction_response(&response.reply, answering.is_click());
@@ -170,7 +175,15 @@ impl EventHandler for Handler {
                 )
                 .await;
             }
-            // No autocomplete or modals yet; Discord shows its own "failed" for anything else.
+            Interaction::Autocomplete(command) => {
+                self.answer(
+                    &ctx.http,
+                    Answering::Autocomplete(command),
+                    parse::autocomplete(command),
+                )
+                .await;
+            }
+            // No modals (see the README); Discord shows its own "failed" for anything else.
             other => warn!(kind = ?other.kind(), "unhandled interaction kind"),
         }
     }

@@ -1,22 +1,26 @@
 //! Interactions in, typed requests out: the seam where serenity's types become ours. Every id is
-//! parsed into a newtype here and every target is checked (a member of this server, not a bot).
+//! parsed into a newtype here and every target is checked (a member of this server, not a bot);
+//! every component is checked to belong to the person using it.
 
 use serenity::all::{
-    CommandInteraction, ComponentInteraction, Member, PartialMember, ResolvedTarget, ResolvedValue,
-    User,
+    CommandInteraction, ComponentInteraction, ComponentInteractionDataKind, Member, PartialMember,
+    ResolvedOption, ResolvedTarget, ResolvedValue, User,
 };
 
-use super::commands::{CommandName, MEMBER_OPTION, NOTE_OPTION};
-use super::custom_id::ButtonAction;
+use super::commands::{
+    CommandName, MEMBER_OPTION, NOTE_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD,
+    TAG_OPTION,
+};
+use super::custom_id::ComponentAction;
 use super::request::{Actor, InputError, Parsed, Request, Seen, Target};
-use crate::network::{GuildId, MemberId, MemberNames};
+use crate::network::{GuildId, InvitationSide, MemberId, MemberNames};
 
 /// A slash or context-menu command.
 pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
     let (actor, actor_seen) = actor(interaction)?;
     let name = CommandName::from_name(&interaction.data.name).ok_or(InputError::Unknown)?;
     let mut seen = vec![actor_seen];
-    // Checks the target and remembers the names it was seen with.
+    // Checks a target and remembers the names it was seen with.
     let mut checked = |user: &User, member: Option<&PartialMember>| {
         let (target, names) = target(user, member)?;
         seen.push(Seen {
@@ -26,39 +30,77 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
         });
         Ok::<_, InputError>(target)
     };
+    let options = interaction.data.options();
+    let actor = actor.clone();
     let request = match name {
         CommandName::Invite => {
-            let options = interaction.data.options();
             let (user, member) = user_option(&options)?;
-            let note = options.iter().find_map(|o| match o.value {
-                ResolvedValue::String(text) if o.name == NOTE_OPTION => Some(text.to_owned()),
-                _ => None,
-            });
+            let note = string_option(&options, NOTE_OPTION);
             Request::Invite {
                 target: checked(user, member)?,
-                actor: actor.clone(),
+                actor,
                 note,
             }
         }
         CommandName::Connect => {
-            let (user, member) = user_option(&interaction.data.options())?;
+            let (user, member) = user_option(&options)?;
             Request::Connect {
                 target: checked(user, member)?,
-                actor: actor.clone(),
+                actor,
             }
         }
         CommandName::Disconnect => {
-            let (user, member) = user_option(&interaction.data.options())?;
+            let (user, member) = user_option(&options)?;
             Request::Disconnect {
                 target: checked(user, member)?,
-                actor: actor.clone(),
+                actor,
             }
         }
+        CommandName::Connections => Request::Connections {
+            actor,
+            search: string_option(&options, SEARCH_OPTION),
+            tag: string_option(&options, TAG_OPTION),
+        },
+        CommandName::Invitations => {
+            let side = match string_option(&options, SHOW_OPTION).as_deref() {
+                Some(SHOW_SENT) => InvitationSide::Sent,
+                _ => InvitationSide::Received,
+            };
+            Request::Invitations { actor, side }
+        }
+        CommandName::Profile => {
+            let target = match user_option(&options) {
+                Ok((user, _)) if user.id.get() == actor.member.get() => None,
+                Ok((user, member)) => Some(checked(user, member)?),
+                Err(_) => None,
+            };
+            Request::Profile { actor, target }
+        }
+        CommandName::Tag => {
+            let Some(ResolvedOption {
+                name: sub,
+                value: ResolvedValue::SubCommand(sub_options),
+                ..
+            }) = options.first()
+            else {
+                return Err(InputError::Malformed("tag subcommand"));
+            };
+            let (user, member) = user_option(sub_options)?;
+            let tag = string_option(sub_options, TAG_OPTION)
+                .ok_or(InputError::Malformed("tag option"))?;
+            Request::Tag {
+                target: checked(user, member)?,
+                actor,
+                tag,
+                add: *sub == TAG_ADD,
+            }
+        }
+        CommandName::Suggestions => Request::Suggestions { actor },
         CommandName::InviteToConnect => {
             let (user, member) = user_target(interaction)?;
             Request::Invite {
                 target: checked(user, member)?,
-                actor: actor.clone(),
+                actor,
                 note: None,
             }
         }
@@ -66,16 +108,42 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
             let (user, member) = user_target(interaction)?;
             Request::Disconnect {
                 target: checked(user, member)?,
-                actor: actor.clone(),
+                actor,
             }
+        }
+        CommandName::ViewProfile => {
+            let (user, member) = user_target(interaction)?;
+            let target = if user.id.get() == actor.member.get() {
+                None
+            } else {
+                Some(checked(user, member)?)
+            };
+            Request::Profile { actor, target }
         }
     };
     Ok(Parsed { request, seen })
 }
 
-/// A button click, in a server or in a DM.
+/// Autocomplete: what is being typed into which option. Only tags are autocompleted.
+pub fn autocomplete(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
+    let (actor, _) = actor(interaction)?;
+    let focused = interaction
+        .data
+        .autocomplete()
+        .ok_or(InputError::Malformed("focused option"))?;
+    if focused.name != TAG_OPTION {
+        return Err(InputError::Unknown);
+    }
+    let typed = focused.value.to_owned();
+    Ok(Parsed {
+        request: Request::TagChoices { actor, typed },
+        seen: Vec::new(),
+    })
+}
+
+/// A button click or menu choice, in a server or in a DM.
 pub fn component(interaction: &ComponentInteraction) -> Result<Parsed, InputError> {
-    let action = ButtonAction::parse(&interaction.data.custom_id).ok_or(InputError::Unknown)?;
+    let action = ComponentAction::parse(&interaction.data.custom_id).ok_or(InputError::Unknown)?;
     let clicker = member_id(&interaction.user)?;
     if clicker != action.owner() {
         return Err(InputError::NotYourButton);
@@ -91,10 +159,18 @@ pub fn component(interaction: &ComponentInteraction) -> Result<Parsed, InputErro
         }
         _ => Vec::new(),
     };
-    Ok(Parsed {
-        request: Request::Button(action),
-        seen,
-    })
+    let request = match &interaction.data.kind {
+        ComponentInteractionDataKind::Button => Request::Button(action),
+        ComponentInteractionDataKind::StringSelect { values } => {
+            let value = values
+                .first()
+                .cloned()
+                .ok_or(InputError::Malformed("menu choice"))?;
+            Request::Pick { action, value }
+        }
+        _ => return Err(InputError::Unknown),
+    };
+    Ok(Parsed { request, seen })
 }
 
 fn actor(interaction: &CommandInteraction) -> Result<(Actor, Seen), InputError> {
@@ -112,7 +188,7 @@ fn actor(interaction: &CommandInteraction) -> Result<(Actor, Seen), InputError> 
 }
 
 fn user_option<'a>(
-    options: &[serenity::all::ResolvedOption<'a>],
+    options: &[ResolvedOption<'a>],
 ) -> Result<(&'a User, Option<&'a PartialMember>), InputError> {
     options
         .iter()
@@ -121,6 +197,13 @@ fn user_option<'a>(
             _ => None,
         })
         .ok_or(InputError::Malformed("member option"))
+}
+
+fn string_option(options: &[ResolvedOption<'_>], name: &str) -> Option<String> {
+    options.iter().find_map(|o| match o.value {
+        ResolvedValue::String(text) if o.name == name => Some(text.to_owned()),
+        _ => None,
+    })
 }
 
 fn user_target(

@@ -3,18 +3,16 @@
 //! reply is ephemeral.
 
 use serenity::all::{
-    ButtonStyle as DiscordButtonStyle, CreateActionRow, CreateAllowedMentions, CreateButton,
-    CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
-    CreateMessage,
+    AutocompleteChoice, ButtonStyle as DiscordButtonStyle, CreateActionRow, CreateAllowedMentions,
+    CreateAutocompleteResponse, CreateButton, CreateInteractionResponse,
+    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage,
+    CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption,
 };
 
-use super::custom_id::ButtonAction;
-use super::response::{Button, ButtonStyle, Reply, ReplyKind};
+use super::custom_id::ComponentAction;
+use super::response::{AUTOCOMPLETE_CHOICES, Button, ButtonStyle, Reply, ReplyKind, Row};
 use super::text::escape_markdown;
 use crate::network::{Notification, NotificationEvent};
-
-/// Discord allows at most 5 buttons in a row.
-const BUTTONS_PER_ROW: usize = 5;
 
 /// No @everyone, no roles, no users, no reply ping.
 pub fn no_pings() -> CreateAllowedMentions {
@@ -28,11 +26,21 @@ pub fn no_pings() -> CreateAllowedMentions {
 /// The callback for an interaction. `clicked` says whether it answers a button click, which is
 /// the only case where the clicked message can be updated in place.
 pub fn interaction_response(reply: &Reply, clicked: bool) -> CreateInteractionResponse {
+    if let ReplyKind::Choices(choices) = &reply.kind {
+        let choices = choices
+            .iter()
+            .take(AUTOCOMPLETE_CHOICES)
+            .map(|c| AutocompleteChoice::new(c.clone(), c.clone()))
+            .collect();
+        return CreateInteractionResponse::Autocomplete(
+            CreateAutocompleteResponse::new().set_choices(choices),
+        );
+    }
     let message = CreateInteractionResponseMessage::new()
         .content(&reply.text)
         .allowed_mentions(no_pings())
-        .components(rows(&reply.buttons));
-    match (reply.kind, clicked) {
+        .components(rows(&reply.rows));
+    match (&reply.kind, clicked) {
         (ReplyKind::UpdateClicked, true) => CreateInteractionResponse::UpdateMessage(message),
         _ => CreateInteractionResponse::Message(message.ephemeral(true)),
     }
@@ -73,27 +81,23 @@ pub fn notification_message(
                     text.push_str(line);
                 }
             }
-            let buttons = [
-                Button {
-                    label: "Accept",
-                    style: ButtonStyle::Success,
-                    action: ButtonAction::Accept {
-                        guild,
-                        inviter: *from,
-                        invitee: me,
-                    },
-                },
-                Button {
-                    label: "Ignore",
-                    style: ButtonStyle::Secondary,
-                    action: ButtonAction::Ignore {
-                        guild,
-                        inviter: *from,
-                        invitee: me,
-                    },
-                },
+            let accept = ComponentAction::Accept {
+                guild,
+                inviter: *from,
+                invitee: me,
+            };
+            let ignore = ComponentAction::Ignore {
+                guild,
+                inviter: *from,
+                invitee: me,
+            };
+            let buttons = vec![
+                Button::new("Accept", ButtonStyle::Success, accept),
+                Button::new("Ignore", ButtonStyle::Secondary, ignore),
             ];
-            message.content(text).components(rows(&buttons))
+            message
+                .content(text)
+                .components(rows(&[Row::Buttons(buttons)]))
         }
         NotificationEvent::InvitationAccepted { .. } => message.content(format!(
             "{other} accepted your invitation on {server}. You're now connected."
@@ -105,10 +109,31 @@ pub fn notification_message(
     }
 }
 
-fn rows(buttons: &[Button]) -> Vec<CreateActionRow> {
-    buttons
-        .chunks(BUTTONS_PER_ROW)
-        .map(|row| CreateActionRow::Buttons(row.iter().map(button).collect()))
+fn rows(rows: &[Row]) -> Vec<CreateActionRow> {
+    rows.iter()
+        .map(|row| match row {
+            Row::Buttons(buttons) => CreateActionRow::Buttons(buttons.iter().map(button).collect()),
+            Row::Select(select) => {
+                let options = select
+                    .options
+                    .iter()
+                    .map(|o| {
+                        let option = CreateSelectMenuOption::new(&o.label, &o.value);
+                        match &o.description {
+                            Some(description) => option.description(description),
+                            None => option,
+                        }
+                    })
+                    .collect();
+                CreateActionRow::SelectMenu(
+                    CreateSelectMenu::new(
+                        select.action.to_string(),
+                        CreateSelectMenuKind::String { options },
+                    )
+                    .placeholder(&select.placeholder),
+                )
+            }
+        })
         .collect()
 }
 
@@ -120,6 +145,7 @@ fn button(button: &Button) -> CreateButton {
         ButtonStyle::Danger => DiscordButtonStyle::Danger,
     };
     CreateButton::new(button.action.to_string())
-        .label(button.label)
+        .label(&button.label)
         .style(style)
+        .disabled(button.disabled)
 }

@@ -1,8 +1,8 @@
 //! Typed requests: what a person asked for, with ids parsed and targets checked. Everything
 //! below this point works with these, never with raw interactions.
 
-use super::custom_id::ButtonAction;
-use crate::network::{GuildId, MemberId, MemberNames};
+use super::custom_id::ComponentAction;
+use crate::network::{GuildId, InvitationSide, MemberId, MemberNames};
 
 /// The member who acted, in the server they acted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +29,37 @@ pub enum Request {
     Connect { actor: Actor, target: Target },
     /// `/disconnect`, or "Remove connection" on a profile: asks for confirmation first.
     Disconnect { actor: Actor, target: Target },
+    /// `/connections`: the actor's list, maybe searched by name and filtered by tag.
+    Connections {
+        actor: Actor,
+        search: Option<String>,
+        tag: Option<String>,
+    },
+    /// `/invitations`: one side of the actor's invitations.
+    Invitations { actor: Actor, side: InvitationSide },
+    /// `/profile`, or "View network profile": another member, or the actor's own (`None`).
+    Profile {
+        actor: Actor,
+        target: Option<Target>,
+    },
+    /// `/tag add` and `/tag remove`.
+    Tag {
+        actor: Actor,
+        target: Target,
+        tag: String,
+        add: bool,
+    },
+    /// Autocomplete of a tag being typed.
+    TagChoices { actor: Actor, typed: String },
+    /// `/suggestions`: people you may know.
+    Suggestions { actor: Actor },
     /// A button, already checked to belong to the person who clicked it.
-    Button(ButtonAction),
+    Button(ComponentAction),
+    /// An option picked from a menu, likewise checked.
+    Pick {
+        action: ComponentAction,
+        value: String,
+    },
 }
 
 /// A request, and the names of the members it showed us (for the member directory).

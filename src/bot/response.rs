@@ -2,8 +2,15 @@
 //! the notifications for others. Rendering them into Discord requests is `render`'s job; a test
 //! can read a `Response` and know, for instance, that a disconnect notifies nobody.
 
-use super::custom_id::ButtonAction;
+use super::custom_id::ComponentAction;
 use crate::network::Notification;
+
+/// Discord allows at most 5 buttons in a row and 5 rows in a message.
+pub const BUTTONS_PER_ROW: usize = 5;
+pub const ROWS_PER_MESSAGE: usize = 5;
+/// Discord's limits on a select menu and on autocomplete.
+pub const SELECT_OPTIONS: usize = 25;
+pub const AUTOCOMPLETE_CHOICES: usize = 25;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
@@ -35,16 +42,18 @@ pub struct Outgoing {
 pub struct Reply {
     pub kind: ReplyKind,
     pub text: String,
-    pub buttons: Vec<Button>,
+    pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReplyKind {
     /// A new ephemeral message.
     New,
-    /// Replace the message whose button was clicked (its buttons go unless new ones are given).
-    /// Answering a slash command this way falls back to a new message.
+    /// Replace the message whose component was used (its components go unless new ones are
+    /// given). Answering a command this way falls back to a new message.
     UpdateClicked,
+    /// Suggestions for what is being typed (autocomplete): the text and rows are unused.
+    Choices(Vec<String>),
 }
 
 impl Reply {
@@ -52,7 +61,7 @@ impl Reply {
         Self {
             kind: ReplyKind::New,
             text: text.into(),
-            buttons: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
@@ -60,21 +69,74 @@ impl Reply {
         Self {
             kind: ReplyKind::UpdateClicked,
             text: text.into(),
-            buttons: Vec::new(),
+            rows: Vec::new(),
         }
     }
 
-    pub fn with_button(mut self, button: Button) -> Self {
-        self.buttons.push(button);
+    pub fn choices(choices: Vec<String>) -> Self {
+        Self {
+            kind: ReplyKind::Choices(choices),
+            text: String::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn with_kind(mut self, kind: ReplyKind) -> Self {
+        self.kind = kind;
         self
+    }
+
+    /// Adds a button to the last row of buttons, or starts a new row when it is full.
+    pub fn with_button(mut self, button: Button) -> Self {
+        match self.rows.last_mut() {
+            Some(Row::Buttons(row)) if row.len() < BUTTONS_PER_ROW => row.push(button),
+            _ => self.rows.push(Row::Buttons(vec![button])),
+        }
+        self
+    }
+
+    pub fn with_row(mut self, row: Row) -> Self {
+        self.rows.push(row);
+        self
+    }
+
+    /// Every button, row by row.
+    pub fn buttons(&self) -> impl Iterator<Item = &Button> {
+        self.rows.iter().flat_map(|row| match row {
+            Row::Buttons(buttons) => buttons.as_slice(),
+            Row::Select(_) => &[],
+        })
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Buttons(Vec<Button>),
+    Select(Select),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Button {
-    pub label: &'static str,
+    pub label: String,
     pub style: ButtonStyle,
-    pub action: ButtonAction,
+    pub action: ComponentAction,
+    pub disabled: bool,
+}
+
+impl Button {
+    pub fn new(label: impl Into<String>, style: ButtonStyle, action: ComponentAction) -> Self {
+        Self {
+            label: label.into(),
+            style,
+            action,
+            disabled: false,
+        }
+    }
+
+    pub fn disabled(mut self, disabled: bool) -> Self {
+        self.disabled = disabled;
+        self
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,4 +145,19 @@ pub enum ButtonStyle {
     Secondary,
     Success,
     Danger,
+}
+
+/// A menu to pick one option from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Select {
+    pub action: ComponentAction,
+    pub placeholder: String,
+    pub options: Vec<SelectOption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SelectOption {
+    pub label: String,
+    pub value: String,
+    pub description: Option<String>,
 }

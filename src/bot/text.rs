@@ -1,6 +1,9 @@
 //! Small pieces of message text shared by handlers and notifications.
 
-use crate::network::{GuildId, MemberId, Network};
+use crate::network::{GuildId, MemberId, MemberNames, Network, Timestamp};
+
+/// Longest member name put in a button label or menu option (Discord allows 80 and 100).
+const LABEL_NAME_CHARS: usize = 40;
 
 /// A user mention. Rendered by Discord as the member's name; it pings nobody because every
 /// message the bot sends has empty `allowed_mentions`.
@@ -15,6 +18,35 @@ pub async fn name_of(network: &Network, guild: GuildId, member: MemberId) -> Str
         Ok(Some(names)) => format!("**{}**", escape_markdown(&names.display_name)),
         _ => mention(member),
     }
+}
+
+/// A name for a button label or menu option, which show plain text (no mentions, no
+/// markdown): the display name, shortened, or the id for a member never seen.
+pub fn label_name(names: Option<&MemberNames>, member: MemberId) -> String {
+    match names {
+        Some(names) => shorten(&names.display_name, LABEL_NAME_CHARS),
+        None => format!("member {member}"),
+    }
+}
+
+/// Discord's own localized relative time ("3 days ago", "in 2 weeks").
+pub fn relative_time(at: Timestamp) -> String {
+    format!("<t:{}:R>", at.unix_seconds())
+}
+
+/// A date in the reader's locale.
+pub fn date(at: Timestamp) -> String {
+    format!("<t:{}:D>", at.unix_seconds())
+}
+
+/// `text` cut to at most `max` characters, with an ellipsis when cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 /// Escapes Discord markdown, so a name like `*_x_*` shows as typed.
@@ -60,6 +92,15 @@ pub fn error_chain(error: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_text_is_cut_with_an_ellipsis_within_the_limit() {
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(shorten("exactly10!", 10), "exactly10!");
+        let cut = shorten(&"é".repeat(50), 10);
+        assert_eq!(cut.chars().count(), 10);
+        assert!(cut.ends_with('…'));
+    }
 
     #[test]
     fn markdown_in_names_is_shown_literally() {

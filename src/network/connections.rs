@@ -63,6 +63,32 @@ impl Network {
         Ok(self.connected_since(guild, a, b).await?.is_some())
     }
 
+    /// Saves `owner`'s list filter so that later pages can refer to it by number (paging
+    /// buttons cannot hold a search text). Numbers stay valid for a day.
+    pub async fn save_filter(
+        &self,
+        guild: GuildId,
+        owner: MemberId,
+        filter: ConnectionFilter,
+    ) -> Result<u64, NetworkError> {
+        self.write(move |tx, now| {
+            tx.ensure_member(guild, owner, now)?;
+            Ok(tx.save_filter(guild, owner, &filter, now, now.minus(SAVED_FILTER_LIFETIME))?)
+        })
+        .await
+    }
+
+    /// A filter `owner` saved, if it is still kept.
+    pub async fn saved_filter(
+        &self,
+        guild: GuildId,
+        owner: MemberId,
+        id: u64,
+    ) -> Result<Option<ConnectionFilter>, NetworkError> {
+        self.read(move |tx, _| Ok(tx.saved_filter(guild, owner, id)?))
+            .await
+    }
+
     /// A page of `member`'s connections, newest first, filtered by name and tag.
     ///
     /// The order comes from SQLite's covering index (keyset paging: any page costs what the
@@ -144,6 +170,9 @@ impl Network {
         .await
     }
 }
+
+/// How long a saved list filter is kept.
+const SAVED_FILTER_LIFETIME: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
 /// Connects `a` and `b` inside the caller's transaction: their invitations to each other are
 /// used up, and a removal between them is lifted. A connection that one of them had removed

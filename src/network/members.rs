@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::invitations::invitations_left;
+use super::memory::read;
 use super::{
     GuildId, GuildLimits, InvitationSide, LimitsUpdate, MemberCounts, MemberId, MemberNames,
     MemberSettings, Network, NetworkError, SettingsUpdate,
@@ -33,6 +34,18 @@ impl Network {
     ) -> Result<Option<MemberNames>, NetworkError> {
         self.read(move |tx, _| Ok(tx.member_names(guild, member)?))
             .await
+    }
+
+    /// The names of several members at once, from the in-memory directory (`None` for those
+    /// never seen), in the order asked.
+    pub async fn names_of(
+        &self,
+        guild: GuildId,
+        members: &[MemberId],
+    ) -> Result<Vec<Option<MemberNames>>, NetworkError> {
+        let memory = self.memory(guild).await?;
+        let names = read(&memory.names);
+        Ok(members.iter().map(|m| names.names(*m).cloned()).collect())
     }
 
     pub async fn settings(

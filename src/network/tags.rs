@@ -44,6 +44,19 @@ impl Network {
             .await
     }
 
+    /// The tags `owner` already uses that start with `typed`, for autocomplete.
+    pub async fn tags_in_use(
+        &self,
+        guild: GuildId,
+        owner: MemberId,
+        typed: &str,
+        limit: u32,
+    ) -> Result<Vec<Tag>, NetworkError> {
+        let typed = typed.trim().to_owned();
+        self.read(move |tx, _| Ok(tx.tags_in_use(guild, owner, &typed, limit)?))
+            .await
+    }
+
     /// `owner`'s tags on `peer`, alphabetically. Only their owner ever sees them.
     pub async fn tags(
         &self,

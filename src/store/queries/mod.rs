@@ -2,6 +2,7 @@
 //! same few statements run over and over, and SQLite keeps their plans per connection.
 
 mod connections;
+mod filters;
 mod invitations;
 mod limits;
 mod members;

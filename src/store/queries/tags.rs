@@ -28,6 +28,25 @@ impl ReadTx<'_> {
 }
 
 impl ReadTx<'_> {
+    /// The distinct tags `owner` uses, starting with `prefix` (any letter case), alphabetically.
+    pub fn tags_in_use(
+        &self,
+        guild: GuildId,
+        owner: MemberId,
+        prefix: &str,
+        limit: u32,
+    ) -> Result<Vec<Tag>, StoreError> {
+        // LIKE would treat % and _ in what was typed as wildcards; compare the prefix instead.
+        self.all(
+            "SELECT DISTINCT tag FROM tags
+              WHERE guild_id = ?1 AND owner_id = ?2
+                AND lower(substr(tag, 1, length(?3))) = lower(?3)
+              ORDER BY tag LIMIT ?4",
+            params![guild, owner, prefix, limit],
+            |row| row.get(0).map(Tag::from_stored),
+        )
+    }
+
     /// `owner`'s tags on each of `peers` (a page's worth), alphabetically per peer.
     pub fn tags_for(
         &self,

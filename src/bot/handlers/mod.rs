@@ -1,0 +1,197 @@
+//! Requests in, responses out: what should happen, decided against the network and returned as
+//! a value. Nothing here talks to Discord; `deliver` does that with the result. One routing
+//! `match` over every request and every component action, so nothing is half-wired.
+
+mod connections;
+mod disconnect;
+mod invitations;
+mod profile;
+mod tags;
+
+use super::custom_id::ComponentAction;
+use super::request::Request;
+use super::response::{Outgoing, Reply, ReplyKind, Response};
+use crate::network::{Connection, Network, NetworkError, Notification};
+
+pub async fn handle(network: &Network, request: Request) -> Response {
+    match request {
+        Request::Invite {
+            actor,
+            target,
+            note,
+        } => {
+            invitations::invite(
+                network,
+                actor.guild,
+                actor.member,
+                target.member,
+                note.as_deref(),
+                ReplyKind::New,
+            )
+            .await
+        }
+        Request::Connect { actor, target } => {
+            invitations::connect(network, actor.guild, actor.member, target.member).await
+        }
+        Request::Disconnect { actor, target } => {
+            disconnect::confirm(
+                network,
+                actor.guild,
+                actor.member,
+                target.member,
+                ReplyKind::New,
+            )
+            .await
+        }
+        Request::Connections { actor, search, tag } => {
+            connections::first_page(network, actor, search, tag).await
+        }
+        Request::Invitations { actor, side } => {
+            invitations::list(
+                network,
+                actor.guild,
+                actor.member,
+                side,
+                0,
+                None,
+                ReplyKind::New,
+            )
+            .await
+        }
+        Request::Profile {
+            actor,
+            target: Some(target),
+        } => profile::of_other(network, actor, target.member).await,
+        Request::Profile {
+            actor,
+            target: None,
+        } => profile::own(network, actor).await,
+        Request::Tag {
+            actor,
+            target,
+            tag,
+            add,
+        } => tags::change(network, actor, target.member, &tag, add).await,
+        Request::TagChoices { actor, typed } => tags::choices(network, actor, &typed).await,
+        Request::Suggestions { actor } => profile::suggestions(network, actor).await,
+        Request::Button(action) => button(network, action).await,
+        Request::Pick { action, value } => pick(network, action, &value).await,
+    }
+}
+
+async fn button(network: &Network, action: ComponentAction) -> Response {
+    use ComponentAction as A;
+    match action {
+        A::Accept {
+            guild,
+            inviter,
+            invitee,
+        } => invitations::accept_from_dm(network, guild, invitee, inviter).await,
+        A::Ignore {
+            guild,
+            inviter,
+            invitee,
+        } => invitations::ignore_from_dm(network, guild, invitee, inviter).await,
+        A::Invite { guild, from, to } => {
+            invitations::invite(network, guild, from, to, None, ReplyKind::UpdateClicked).await
+        }
+        A::InviteSuggested { guild, from, to } => {
+            invitations::invite(network, guild, from, to, None, ReplyKind::New).await
+        }
+        A::AskRemove {
+            guild,
+            remover,
+            removed,
+        } => disconnect::confirm(network, guild, remover, removed, ReplyKind::UpdateClicked).await,
+        A::ConfirmRemove {
+            guild,
+            remover,
+            removed,
+        } => disconnect::remove(network, guild, remover, removed).await,
+        A::CancelRemove { removed, .. } => disconnect::keep(removed),
+        // A menu clicked like a button carries no choice: nothing to do.
+        A::RemovePick { .. } => Response::only(Reply::new("Pick a connection from the menu.")),
+        A::ConnectionsPage {
+            guild,
+            owner,
+            filter,
+            cursor,
+            forward,
+        } => connections::other_page(network, guild, owner, filter, cursor, forward).await,
+        A::InvitationsPage {
+            guild,
+            owner,
+            side,
+            offset,
+        } => {
+            invitations::list(
+                network,
+                guild,
+                owner,
+                side,
+                offset,
+                None,
+                ReplyKind::UpdateClicked,
+            )
+            .await
+        }
+        A::ListAccept {
+            guild,
+            inviter,
+            invitee,
+            offset,
+        } => invitations::accept_from_list(network, guild, invitee, inviter, offset).await,
+        A::ListIgnore {
+            guild,
+            inviter,
+            invitee,
+            offset,
+        } => invitations::ignore_from_list(network, guild, invitee, inviter, offset).await,
+        A::ListWithdraw {
+            guild,
+            inviter,
+            invitee,
+            offset,
+        } => invitations::withdraw_from_list(network, guild, inviter, invitee, offset).await,
+    }
+}
+
+async fn pick(network: &Network, action: ComponentAction, value: &str) -> Response {
+    match action {
+        ComponentAction::RemovePick { guild, owner } => match value.parse() {
+            Ok(removed) => {
+                disconnect::confirm(network, guild, owner, removed, ReplyKind::UpdateClicked).await
+            }
+            Err(_) => Response::only(Reply::new(NetworkError::InvalidId.to_string())),
+        },
+        // Every other action is a button; a choice for it is not something this version sent.
+        _ => Response::only(Reply::new(super::request::InputError::Unknown.to_string())),
+    }
+}
+
+fn connected_text(connection: &Connection, name: &str) -> String {
+    if connection.restored {
+        format!("You're connected with {name} again.")
+    } else {
+        format!("You're now connected with {name}.")
+    }
+}
+
+fn notify(notification: Option<Notification>, if_dms_closed: Option<String>) -> Vec<Outgoing> {
+    notification
+        .map(|notification| Outgoing {
+            notification,
+            if_dms_closed,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The reply for a refused or failed operation: the error's own text, which is written for the
+/// person; for our own failures, the cause goes to the log and the person gets the short text.
+fn refusal(error: NetworkError, kind: ReplyKind) -> Reply {
+    if error.is_internal() {
+        tracing::error!(error = %super::text::error_chain(&error), "network operation failed");
+    }
+    Reply::new(error.to_string()).with_kind(kind)
+}

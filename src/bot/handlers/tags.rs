@@ -1,0 +1,54 @@
+//! `/tag add` and `/tag remove`, and autocomplete of the tags a member already uses.
+
+use super::refusal;
+use crate::bot::request::Actor;
+use crate::bot::response::{AUTOCOMPLETE_CHOICES, Reply, ReplyKind, Response};
+use crate::bot::text::mention;
+use crate::network::{MemberId, Network, Tag};
+
+pub(super) async fn change(
+    network: &Network,
+    actor: Actor,
+    peer: MemberId,
+    tag: &str,
+    add: bool,
+) -> Response {
+    let (guild, owner) = (actor.guild, actor.member);
+    let shown = |tag: &str| format!("`{}`", tag.trim().replace('`', "'"));
+    let reply = if add {
+        match network.add_tag(guild, owner, peer, tag).await {
+            Ok(()) => Reply::new(format!(
+                "Tagged {} with {}. Only you can see your tags.",
+                mention(peer),
+                shown(tag)
+            )),
+            Err(error) => refusal(error, ReplyKind::New),
+        }
+    } else {
+        match network.remove_tag(guild, owner, peer, tag).await {
+            Ok(true) => Reply::new(format!("Removed {} from {}.", shown(tag), mention(peer))),
+            Ok(false) => Reply::new(format!(
+                "{} has no tag {} from you.",
+                mention(peer),
+                shown(tag)
+            )),
+            Err(error) => refusal(error, ReplyKind::New),
+        }
+    };
+    Response::only(reply)
+}
+
+pub(super) async fn choices(network: &Network, actor: Actor, typed: &str) -> Response {
+    let tags = network
+        .tags_in_use(
+            actor.guild,
+            actor.member,
+            typed,
+            AUTOCOMPLETE_CHOICES as u32,
+        )
+        .await
+        .unwrap_or_default();
+    Response::only(Reply::choices(
+        tags.iter().map(Tag::as_str).map(str::to_owned).collect(),
+    ))
+}
