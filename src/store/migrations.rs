@@ -6,8 +6,24 @@ use std::sync::LazyLock;
 
 use rusqlite_migration::{M, Migrations};
 
+/// Every file in `migrations/`, in order (a test checks none is left out).
+const STEPS: &[(&str, &str)] = &[
+    (
+        "0001_network.sql",
+        include_str!("migrations/0001_network.sql"),
+    ),
+    (
+        "0002_drop_sent_invitations_index.sql",
+        include_str!("migrations/0002_drop_sent_invitations_index.sql"),
+    ),
+    (
+        "0003_saved_filters.sql",
+        include_str!("migrations/0003_saved_filters.sql"),
+    ),
+];
+
 static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/0001_network.sql"))]));
+    LazyLock::new(|| Migrations::new(STEPS.iter().map(|(_, sql)| M::up(sql)).collect()));
 
 pub(super) fn migrations() -> &'static Migrations<'static> {
     &MIGRATIONS
@@ -15,10 +31,25 @@ pub(super) fn migrations() -> &'static Migrations<'static> {
 
 #[cfg(test)]
 mod tests {
+    use super::STEPS;
+
     #[test]
     fn migrations_are_valid() {
         super::migrations()
             .validate()
             .expect("migrations apply cleanly");
+    }
+
+    #[test]
+    fn every_migration_file_is_applied_in_order() {
+        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+        let mut files: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.ends_with(".sql"))
+            .collect();
+        files.sort();
+        let listed: Vec<&str> = STEPS.iter().map(|(name, _)| *name).collect();
+        assert_eq!(files, listed);
     }
 }

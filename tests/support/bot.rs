@@ -1,5 +1,5 @@
-//! The real bot (the library's `run` entry) connected to the fake Discord, over a real SQLite
-//! file that the test can also read through its own handle.
+//! The real bot (the library's `serve` entry, the serenity client and all) connected to the fake
+//! Discord, over a real SQLite file whose Network the test shares for set-up and assertions.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -39,6 +39,12 @@ impl TestBot {
 
     /// Starts the bot with extra settings (e.g. `DISCORD_GUILD_ID`).
     pub async fn start_with(extra: &[(&str, String)]) -> Self {
+        // HANDSHAKE_TEST_LOG=debug shows the bot's logs while debugging a test.
+        if let Ok(level) = std::env::var("HANDSHAKE_TEST_LOG") {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(handshake::logging::filter(Some(&level)))
+                .try_init();
+        }
         let discord = FakeDiscord::start().await;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bot.db");
@@ -183,4 +189,61 @@ pub fn reaches_others(request: &Recorded) -> bool {
     request.path == "/users/@me/channels"
         || request.path.starts_with("/channels/")
         || request.path.starts_with("/guilds/")
+}
+
+/// The options of the first select menu in a message body: (label, value).
+pub fn menu_options(message: &Value) -> Vec<(String, String)> {
+    message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter(|c| c["type"] == 3)
+        .flat_map(|menu| menu["options"].as_array().cloned().unwrap_or_default())
+        .map(|o| {
+            (
+                o["label"].as_str().unwrap_or_default().to_owned(),
+                o["value"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// The custom id of the first select menu in a message body.
+pub fn menu_id(message: &Value) -> String {
+    message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .find(|c| c["type"] == 3)
+        .and_then(|menu| menu["custom_id"].as_str().map(str::to_owned))
+        .expect("a select menu")
+}
+
+/// The buttons of a message body: (label, custom id, disabled).
+pub fn buttons(message: &Value) -> Vec<(String, String, bool)> {
+    message["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().cloned().unwrap_or_default())
+        .filter(|c| c["type"] == 2)
+        .map(|b| {
+            (
+                b["label"].as_str().unwrap_or_default().to_owned(),
+                b["custom_id"].as_str().unwrap_or_default().to_owned(),
+                b["disabled"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect()
+}
+
+/// The button with this label.
+pub fn button(message: &Value, label: &str) -> String {
+    buttons(message)
+        .into_iter()
+        .find(|(l, _, _)| l == label)
+        .unwrap_or_else(|| panic!("no button {label:?} in {message:#}"))
+        .1
 }

@@ -384,6 +384,87 @@ pub fn slash_command(
     interaction
 }
 
+/// A slash command with only string options (and, for a subcommand, inside it).
+pub fn slash_with_strings(
+    id: u64,
+    token: &str,
+    invoker: &Person,
+    command: &str,
+    strings: &[(&str, &str)],
+) -> Value {
+    let options: Vec<Value> = strings
+        .iter()
+        .map(|(name, value)| json!({ "name": name, "type": 3, "value": value }))
+        .collect();
+    let mut interaction = interaction_base(id, 2, token);
+    in_guild(&mut interaction, invoker);
+    interaction["data"] = json!({
+        "id": "1500000000000000004",
+        "name": command,
+        "type": 1,
+        "options": options,
+        "guild_id": GUILD_ID.to_string(),
+    });
+    interaction
+}
+
+/// `/tag add|remove member tag`.
+pub fn tag_command(
+    id: u64,
+    token: &str,
+    invoker: &Person,
+    sub: &str,
+    target: &Person,
+    tag: &str,
+) -> Value {
+    let mut interaction = interaction_base(id, 2, token);
+    in_guild(&mut interaction, invoker);
+    interaction["data"] = json!({
+        "id": "1500000000000000006",
+        "name": "tag",
+        "type": 1,
+        "options": [{ "name": sub, "type": 1, "options": [
+            { "name": "member", "type": 6, "value": target.id.to_string() },
+            { "name": "tag", "type": 3, "value": tag },
+        ]}],
+        "resolved": resolved(&[(target, true)]),
+        "guild_id": GUILD_ID.to_string(),
+    });
+    interaction
+}
+
+/// Autocomplete while typing a tag in `/tag add`.
+pub fn tag_autocomplete(id: u64, token: &str, invoker: &Person, typed: &str) -> Value {
+    let mut interaction = interaction_base(id, 4, token);
+    in_guild(&mut interaction, invoker);
+    interaction["data"] = json!({
+        "id": "1500000000000000006",
+        "name": "tag",
+        "type": 1,
+        "options": [{ "name": "add", "type": 1, "options": [
+            { "name": "tag", "type": 3, "value": typed, "focused": true },
+        ]}],
+        "guild_id": GUILD_ID.to_string(),
+    });
+    interaction
+}
+
+/// A choice from a select menu.
+pub fn menu_pick(
+    id: u64,
+    token: &str,
+    clicker: &Person,
+    custom_id: &str,
+    value: &str,
+    message: Value,
+) -> Value {
+    let mut interaction = interaction_base(id, 3, token);
+    in_guild(&mut interaction, clicker);
+    interaction["data"] = json!({ "custom_id": custom_id, "component_type": 3, "values": [value] });
+    interaction["message"] = message;
+    interaction
+}
+
 /// A user context-menu command on `target`'s profile.
 pub fn user_command(
     id: u64,
