@@ -151,9 +151,16 @@ impl EventHandler for Handler {
     }
 
     async fn guild_create(&self, _ctx: Context, guild: Guild, _is_new: Option<bool>) {
-        if let Ok(id) = GuildId::new(guild.id.get()) {
+        let Ok(id) = GuildId::new(guild.id.get()) else {
+            return;
+        };
+        {
             let mut names = self.server_names.write().unwrap_or_else(|p| p.into_inner());
             names.insert(id, guild.name);
+        }
+        // Load the server's graph and directory before anyone asks (this runs in its own task).
+        if let Err(e) = self.network.preload(id).await {
+            warn!(error = %error_chain(&e), guild = %id, "could not preload the server's network");
         }
     }
 

@@ -27,6 +27,9 @@ use crate::config::BotConfig;
 use crate::network::{Network, SystemClock};
 use crate::store::{Store, StoreError};
 
+/// How often the planner statistics are refreshed while running.
+const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 60 * 60);
+
 #[derive(Debug, thiserror::Error)]
 pub enum BotError {
     #[error("could not open the database")]
@@ -72,11 +75,24 @@ pub async fn serve(
         Some(guild) => Registration::Guild(guild),
         None => Registration::Global,
     };
+    let network_store = network.store().clone();
     // GUILDS only: server names and nothing privileged, so no owner has to enable anything.
     let mut client = ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
         .event_handler(events::Handler::new(network, registration))
         .await
         .map_err(BotError::Discord)?;
+    // Keep SQLite's query planner informed as the data grows (cheap when nothing changed).
+    let store = network_store;
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(OPTIMIZE_EVERY);
+        every.tick().await; // the store optimized itself when it opened
+        loop {
+            every.tick().await;
+            if let Err(e) = store.optimize().await {
+                tracing::warn!(error = %text::error_chain(&e), "PRAGMA optimize failed");
+            }
+        }
+    });
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         shutdown.await;

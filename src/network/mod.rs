@@ -82,6 +82,13 @@ impl Network {
         self.store.write(move |tx| op(tx, now)).await
     }
 
+    /// Loads a server's in-memory state now (the bot does it when Discord announces the
+    /// server), so the first member to ask does not wait for it: about a second and a half
+    /// for a 100,000-member server.
+    pub async fn preload(&self, guild: GuildId) -> Result<(), NetworkError> {
+        self.memory(guild).await.map(drop)
+    }
+
     /// A server's in-memory state (graph and directory), loaded on first use.
     async fn memory(&self, guild: GuildId) -> Result<Arc<memory::GuildMemory>, NetworkError> {
         if let Some(loaded) = self.memory.get(guild) {

@@ -61,8 +61,17 @@ impl TestBot {
                 .map(|(_, v)| v.clone())
         })
         .expect("test settings are valid");
+        // The bot and the test share one Network: the network keeps per-server state in memory
+        // beside the database, and a database belongs to one Network (as in production, where
+        // `run` opens it). The binary's own `run` is exercised by tests/bot_process.rs.
+        let store_path = path.clone();
+        let store = tokio::task::spawn_blocking(move || Store::open(&store_path))
+            .await
+            .unwrap()
+            .unwrap();
+        let network = Network::new(store, SystemClock);
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(bot::run(config, async move {
+        let task = tokio::spawn(bot::serve(config, network.clone(), async move {
             let _ = stopped.await;
         }));
         let registration = discord
@@ -70,14 +79,9 @@ impl TestBot {
                 r.method == Method::PUT && r.path.ends_with("/commands")
             })
             .await;
-        let store_path = path.clone();
-        let store = tokio::task::spawn_blocking(move || Store::open(&store_path))
-            .await
-            .unwrap()
-            .unwrap();
         Self {
             discord,
-            network: Network::new(store, SystemClock),
+            network,
             path,
             registration,
             stop: Some(stop),
