@@ -41,7 +41,7 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
             .find(|c| c["name"] == name)
             .unwrap_or_else(|| panic!("{name} is registered"))
     };
-    assert_eq!(commands.len(), 11);
+    assert_eq!(commands.len(), 12);
     for command in commands {
         assert_eq!(
             command["contexts"],

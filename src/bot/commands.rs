@@ -7,7 +7,7 @@ use serenity::all::{
     InteractionContext,
 };
 
-use crate::network::{MAX_NOTE_CHARS, MAX_TAG_CHARS};
+use crate::network::{InvitePolicy, MAX_NOTE_CHARS, MAX_TAG_CHARS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommandName {
@@ -19,6 +19,7 @@ pub enum CommandName {
     Profile,
     Tag,
     Suggestions,
+    Settings,
     /// User context menu (a member's profile → Apps).
     InviteToConnect,
     /// User context menu. Names the one person; never "Remove connections".
@@ -37,12 +38,15 @@ pub const SHOW_RECEIVED: &str = "received";
 pub const SHOW_SENT: &str = "sent";
 pub const TAG_ADD: &str = "add";
 pub const TAG_REMOVE: &str = "remove";
+pub const INVITES_FROM_OPTION: &str = "invitations_from";
+pub const AUTO_ACCEPT_OPTION: &str = "auto_accept";
+pub const DM_OPTION: &str = "dm_notifications";
 
 /// The longest search text accepted (Discord's own limit on a string option is 6000).
 pub const MAX_SEARCH_CHARS: u16 = 100;
 
 impl CommandName {
-    pub const ALL: [CommandName; 11] = [
+    pub const ALL: [CommandName; 12] = [
         Self::Invite,
         Self::Connect,
         Self::Disconnect,
@@ -51,6 +55,7 @@ impl CommandName {
         Self::Profile,
         Self::Tag,
         Self::Suggestions,
+        Self::Settings,
         Self::InviteToConnect,
         Self::RemoveConnection,
         Self::ViewProfile,
@@ -66,6 +71,7 @@ impl CommandName {
             Self::Profile => "profile",
             Self::Tag => "tag",
             Self::Suggestions => "suggestions",
+            Self::Settings => "settings",
             Self::InviteToConnect => "Invite to connect",
             Self::RemoveConnection => "Remove connection",
             Self::ViewProfile => "View network profile",
@@ -155,6 +161,31 @@ impl CommandName {
                     .add_sub_option(tag("The tag").required(true)),
                 ),
             Self::Suggestions => CreateCommand::new(self.name()).description("People you may know"),
+            Self::Settings => {
+                let policy = InvitePolicy::ALL.into_iter().fold(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        INVITES_FROM_OPTION,
+                        "Who may invite you",
+                    ),
+                    |option, policy| {
+                        option.add_string_choice(policy_label(policy), policy.as_str())
+                    },
+                );
+                CreateCommand::new(self.name())
+                    .description("Who may invite you, automatic accepting, DM notifications")
+                    .add_option(policy)
+                    .add_option(CreateCommandOption::new(
+                        CommandOptionType::Boolean,
+                        AUTO_ACCEPT_OPTION,
+                        "Accept every invitation you may receive automatically",
+                    ))
+                    .add_option(CreateCommandOption::new(
+                        CommandOptionType::Boolean,
+                        DM_OPTION,
+                        "Get invitations and acceptances by direct message",
+                    ))
+            }
             Self::InviteToConnect | Self::RemoveConnection | Self::ViewProfile => {
                 CreateCommand::new(self.name()).kind(CommandType::User)
             }
@@ -162,6 +193,15 @@ impl CommandName {
         command
             .contexts(vec![InteractionContext::Guild])
             .integration_types(vec![InstallationContext::Guild])
+    }
+}
+
+/// How a policy is named to members.
+pub fn policy_label(policy: InvitePolicy) -> &'static str {
+    match policy {
+        InvitePolicy::Everyone => "Everyone",
+        InvitePolicy::Mutuals => "People who share a connection with me",
+        InvitePolicy::Nobody => "Nobody",
     }
 }
 

@@ -8,12 +8,14 @@ use serenity::all::{
 };
 
 use super::commands::{
-    CommandName, MEMBER_OPTION, NOTE_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD,
-    TAG_OPTION,
+    AUTO_ACCEPT_OPTION, CommandName, DM_OPTION, INVITES_FROM_OPTION, MEMBER_OPTION, NOTE_OPTION,
+    SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD, TAG_OPTION,
 };
 use super::custom_id::ComponentAction;
 use super::request::{Actor, InputError, Parsed, Request, Seen, Target};
-use crate::network::{GuildId, InvitationSide, MemberId, MemberNames};
+use crate::network::{
+    GuildId, InvitationSide, InvitePolicy, MemberId, MemberNames, SettingsUpdate,
+};
 
 /// A slash or context-menu command.
 pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
@@ -96,6 +98,16 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
             }
         }
         CommandName::Suggestions => Request::Suggestions { actor },
+        CommandName::Settings => Request::Settings {
+            actor,
+            update: SettingsUpdate {
+                invite_policy: string_option(&options, INVITES_FROM_OPTION)
+                    .as_deref()
+                    .and_then(InvitePolicy::parse),
+                auto_accept: bool_option(&options, AUTO_ACCEPT_OPTION),
+                dm_notifications: bool_option(&options, DM_OPTION),
+            },
+        },
         CommandName::InviteToConnect => {
             let (user, member) = user_target(interaction)?;
             Request::Invite {
@@ -202,6 +214,13 @@ fn user_option<'a>(
 fn string_option(options: &[ResolvedOption<'_>], name: &str) -> Option<String> {
     options.iter().find_map(|o| match o.value {
         ResolvedValue::String(text) if o.name == name => Some(text.to_owned()),
+        _ => None,
+    })
+}
+
+fn bool_option(options: &[ResolvedOption<'_>], name: &str) -> Option<bool> {
+    options.iter().find_map(|o| match o.value {
+        ResolvedValue::Boolean(value) if o.name == name => Some(value),
         _ => None,
     })
 }

@@ -2,7 +2,7 @@
 //! below this point works with these, never with raw interactions.
 
 use super::custom_id::ComponentAction;
-use crate::network::{GuildId, InvitationSide, MemberId, MemberNames};
+use crate::network::{GuildId, InvitationSide, MemberId, MemberNames, SettingsUpdate};
 
 /// The member who acted, in the server they acted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +53,11 @@ pub enum Request {
     TagChoices { actor: Actor, typed: String },
     /// `/suggestions`: people you may know.
     Suggestions { actor: Actor },
+    /// `/settings`: show, and change what was given.
+    Settings {
+        actor: Actor,
+        update: SettingsUpdate,
+    },
     /// A button, already checked to belong to the person who clicked it.
     Button(ComponentAction),
     /// An option picked from a menu, likewise checked.

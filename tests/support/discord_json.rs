@@ -408,6 +408,26 @@ pub fn slash_with_strings(
     interaction
 }
 
+/// A slash command with the given options, as Discord sends them (`[{name, type, value}]`).
+pub fn slash_with_options(
+    id: u64,
+    token: &str,
+    invoker: &Person,
+    command: &str,
+    options: Value,
+) -> Value {
+    let mut interaction = interaction_base(id, 2, token);
+    in_guild(&mut interaction, invoker);
+    interaction["data"] = json!({
+        "id": "1500000000000000007",
+        "name": command,
+        "type": 1,
+        "options": options,
+        "guild_id": GUILD_ID.to_string(),
+    });
+    interaction
+}
+
 /// `/tag add|remove member tag`.
 pub fn tag_command(
     id: u64,

@@ -6,6 +6,7 @@ mod connections;
 mod disconnect;
 mod invitations;
 mod profile;
+mod settings;
 mod tags;
 
 use super::custom_id::ComponentAction;
@@ -74,6 +75,9 @@ pub async fn handle(network: &Network, request: Request) -> Response {
         } => tags::change(network, actor, target.member, &tag, add).await,
         Request::TagChoices { actor, typed } => tags::choices(network, actor, &typed).await,
         Request::Suggestions { actor } => profile::suggestions(network, actor).await,
+        Request::Settings { actor, update } => {
+            settings::show_or_change(network, actor, update).await
+        }
         Request::Button(action) => button(network, action).await,
         Request::Pick { action, value } => pick(network, action, &value).await,
     }

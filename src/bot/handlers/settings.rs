@@ -1,0 +1,39 @@
+//! `/settings`: who may invite you, automatic accepting, DM notifications.
+
+use super::refusal;
+use crate::bot::commands::policy_label;
+use crate::bot::request::Actor;
+use crate::bot::response::{Reply, ReplyKind, Response};
+use crate::network::{Network, SettingsUpdate};
+
+pub(super) async fn show_or_change(
+    network: &Network,
+    actor: Actor,
+    update: SettingsUpdate,
+) -> Response {
+    let changing = update != SettingsUpdate::default();
+    let settings = if changing {
+        network
+            .update_settings(actor.guild, actor.member, update)
+            .await
+    } else {
+        network.settings(actor.guild, actor.member).await
+    };
+    let settings = match settings {
+        Ok(settings) => settings,
+        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+    };
+    let on_off = |on: bool| if on { "on" } else { "off" };
+    let heading = if changing {
+        "Saved. **Your settings**"
+    } else {
+        "**Your settings**"
+    };
+    Response::only(Reply::new(format!(
+        "{heading}\nWho may invite you: {}\nAccept invitations automatically: {}\nDM notifications: {}\n\
+         Nobody is told about your settings: refused invitations all get the same neutral answer.",
+        policy_label(settings.invite_policy),
+        on_off(settings.auto_accept),
+        on_off(settings.dm_notifications),
+    )))
+}
