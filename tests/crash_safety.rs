@@ -31,6 +31,7 @@ fn crash_test_child_writer() {
                 LimitsUpdate {
                     invites_per_week: Some(10_000),
                     connection_cap: Some(50),
+                    ..Default::default()
                 },
             )
             .await

@@ -99,6 +99,7 @@ async fn random_operations_from_many_tasks_keep_every_invariant() {
             LimitsUpdate {
                 invites_per_week: Some(10_000),
                 connection_cap: Some(CAP),
+                ..Default::default()
             },
         )
         .await

@@ -21,13 +21,14 @@ async fn set_weekly(t: &TestNetwork, limit: u32) {
 }
 
 #[tokio::test]
-async fn limits_default_to_100_a_week_and_30000_connections() {
+async fn limits_default_to_100_a_week_30000_connections_and_5_reports() {
     let t = TestNetwork::new();
     assert_eq!(
         t.network.limits(g()).await.unwrap(),
         GuildLimits {
             invites_per_week: 100,
-            connection_cap: 30_000
+            connection_cap: 30_000,
+            reports_to_suspend: 5,
         }
     );
     assert_eq!(
@@ -232,7 +233,8 @@ async fn limits_are_validated_and_per_server() {
         changed,
         GuildLimits {
             invites_per_week: 5,
-            connection_cap: 30_000
+            connection_cap: 30_000,
+            reports_to_suspend: 5,
         }
     );
     assert_eq!(

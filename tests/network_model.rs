@@ -442,7 +442,7 @@ proptest! {
         runtime.block_on(async {
             let t = TestNetwork::new();
             t.network
-                .update_limits(g(), LimitsUpdate { invites_per_week: Some(WEEKLY as u32), connection_cap: Some(CAP as u32) })
+                .update_limits(g(), LimitsUpdate { invites_per_week: Some(WEEKLY as u32), connection_cap: Some(CAP as u32), ..Default::default() })
                 .await
                 .unwrap();
             let mut model = Model::default();

@@ -42,6 +42,11 @@ pub enum NetworkError {
     )]
     WithdrawCooldown { retry_after: Duration },
 
+    /// The sender is suspended (reported too often as a stranger). Worded without the reason's
+    /// details: who reported them is never revealed.
+    #[error("You can't send invitations right now.")]
+    SendingSuspended,
+
     #[error("There's no pending invitation from this member.")]
     NoInvitationReceived,
 

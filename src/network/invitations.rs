@@ -139,6 +139,9 @@ fn invite(
             ),
         }));
     }
+    if tx.suspended_since(guild, from)?.is_some() {
+        return Err(NetworkError::SendingSuspended);
+    }
     let invitee = tx.settings(guild, to)?;
     ensure_invitable(tx, guild, from, to, invitee, limits)?;
     ensure_no_recent_withdrawal(tx, guild, from, to, now)?;
@@ -223,6 +226,7 @@ pub(super) fn ensure_invitable(
 ) -> Result<(), NetworkError> {
     let removed_by_invitee = tx.removed_connection_since(guild, to, from)?.is_some();
     let refused = removed_by_invitee
+        || tx.is_blocked(guild, to, from)?
         || match invitee.invite_policy {
             InvitePolicy::Everyone => false,
             InvitePolicy::Nobody => true,

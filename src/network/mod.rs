@@ -21,6 +21,7 @@ mod memory;
 mod model;
 mod notify;
 mod outcome;
+mod reports;
 mod tags;
 mod time;
 
@@ -35,7 +36,7 @@ pub use model::{
     ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow,
     GuildLimits, InvitationEntry, InvitationSide, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS,
     MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberSettings, Note, Page,
-    PagePosition, PageRequest, SettingsUpdate, Tag,
+    PagePosition, PageRequest, ReportedMember, SettingsUpdate, Tag,
 };
 pub use notify::{Notification, NotificationEvent};
 pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};

@@ -134,11 +134,14 @@ pub struct GuildLimits {
     pub invites_per_week: u32,
     /// Connections one member may have.
     pub connection_cap: u32,
+    /// "I don't know this person" reports in 30 days that suspend a sender of invitations.
+    pub reports_to_suspend: u32,
 }
 
 impl GuildLimits {
     pub const INVITES_PER_WEEK_RANGE: (u32, u32) = (1, 10_000);
     pub const CONNECTION_CAP_RANGE: (u32, u32) = (1, 1_000_000);
+    pub const REPORTS_TO_SUSPEND_RANGE: (u32, u32) = (1, 100);
 }
 
 impl Default for GuildLimits {
@@ -146,6 +149,7 @@ impl Default for GuildLimits {
         Self {
             invites_per_week: 100,
             connection_cap: 30_000,
+            reports_to_suspend: 5,
         }
     }
 }
@@ -155,6 +159,7 @@ impl Default for GuildLimits {
 pub struct LimitsUpdate {
     pub invites_per_week: Option<u32>,
     pub connection_cap: Option<u32>,
+    pub reports_to_suspend: Option<u32>,
 }
 
 impl LimitsUpdate {
@@ -174,6 +179,11 @@ impl LimitsUpdate {
                 self.connection_cap,
                 current.connection_cap,
                 GuildLimits::CONNECTION_CAP_RANGE,
+            )?,
+            reports_to_suspend: checked(
+                self.reports_to_suspend,
+                current.reports_to_suspend,
+                GuildLimits::REPORTS_TO_SUSPEND_RANGE,
             )?,
         })
     }
@@ -341,6 +351,15 @@ pub struct InvitationEntry {
     pub sent_at: Timestamp,
     /// The other side's names, if seen.
     pub other_names: Option<MemberNames>,
+}
+
+/// A member in the moderators' report queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportedMember {
+    pub member: MemberId,
+    /// "I don't know this person" reports in the last 30 days (since their last restore).
+    pub recent_reports: u32,
+    pub suspended_since: Option<Timestamp>,
 }
 
 /// Counts for a member's own profile.

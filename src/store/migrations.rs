@@ -6,20 +6,19 @@ use std::sync::LazyLock;
 
 use rusqlite_migration::{M, Migrations};
 
+/// A migration file, by name, embedded.
+macro_rules! step {
+    ($file:literal) => {
+        ($file, include_str!(concat!("migrations/", $file)))
+    };
+}
+
 /// Every file in `migrations/`, in order (a test checks none is left out).
 const STEPS: &[(&str, &str)] = &[
-    (
-        "0001_network.sql",
-        include_str!("migrations/0001_network.sql"),
-    ),
-    (
-        "0002_drop_sent_invitations_index.sql",
-        include_str!("migrations/0002_drop_sent_invitations_index.sql"),
-    ),
-    (
-        "0003_saved_filters.sql",
-        include_str!("migrations/0003_saved_filters.sql"),
-    ),
+    step!("0001_network.sql"),
+    step!("0002_drop_sent_invitations_index.sql"),
+    step!("0003_saved_filters.sql"),
+    step!("0004_reports.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

@@ -8,12 +8,14 @@ use crate::store::{ReadTx, StoreError, WriteTx};
 impl ReadTx<'_> {
     pub fn limits(&self, guild: GuildId) -> Result<GuildLimits, StoreError> {
         let stored = self.one(
-            "SELECT invites_per_week, connection_cap FROM guild_limits WHERE guild_id = ?1",
+            "SELECT invites_per_week, connection_cap, reports_to_suspend FROM guild_limits
+              WHERE guild_id = ?1",
             params![guild],
             |row| {
                 Ok(GuildLimits {
                     invites_per_week: row.get(0)?,
                     connection_cap: row.get(1)?,
+                    reports_to_suspend: row.get(2)?,
                 })
             },
         )?;
@@ -24,11 +26,12 @@ impl ReadTx<'_> {
 impl WriteTx<'_> {
     pub fn store_limits(&self, guild: GuildId, limits: GuildLimits) -> Result<(), StoreError> {
         self.change(
-            "INSERT INTO guild_limits (guild_id, invites_per_week, connection_cap)
-             VALUES (?1, ?2, ?3)
+            "INSERT INTO guild_limits (guild_id, invites_per_week, connection_cap, reports_to_suspend)
+             VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT DO UPDATE SET invites_per_week = excluded.invites_per_week,
-                                       connection_cap = excluded.connection_cap",
-            params![guild, limits.invites_per_week, limits.connection_cap],
+                                       connection_cap = excluded.connection_cap,
+                                       reports_to_suspend = excluded.reports_to_suspend",
+            params![guild, limits.invites_per_week, limits.connection_cap, limits.reports_to_suspend],
         )?;
         Ok(())
     }

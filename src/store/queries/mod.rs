@@ -7,6 +7,7 @@ mod invitations;
 mod limits;
 mod members;
 mod removals;
+mod reports;
 mod tags;
 
 use rusqlite::OptionalExtension;

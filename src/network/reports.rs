@@ -1,0 +1,54 @@
+//! "I don't know this person": ignoring an invitation from a stranger, blocking them, and
+//! reporting them; and the moderators' side: the queue of reported senders, and restoring one.
+
+use std::time::Duration;
+
+use super::{GuildId, MemberId, Network, NetworkError, ReportedMember, not_self};
+
+/// Reports count towards a suspension for this long.
+pub const REPORT_WINDOW: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+impl Network {
+    /// `invitee` doesn't know `inviter`: the invitation is ignored (the inviter is not told),
+    /// `inviter` can no longer invite `invitee` (they get the neutral refusal), and it counts as
+    /// a report against `inviter`. At the server's threshold of reports in 30 days, `inviter`
+    /// can no longer send invitations until a moderator restores them. Nobody is notified.
+    pub async fn report(
+        &self,
+        guild: GuildId,
+        invitee: MemberId,
+        inviter: MemberId,
+    ) -> Result<(), NetworkError> {
+        not_self(invitee, inviter)?;
+        self.write(move |tx, now| {
+            if !tx.mark_ignored(guild, inviter, invitee, now)? {
+                return Err(NetworkError::NoInvitationReceived);
+            }
+            tx.insert_block(guild, invitee, inviter, now)?;
+            tx.insert_report(guild, invitee, inviter, now)?;
+            let threshold = tx.limits(guild)?.reports_to_suspend;
+            if tx.reports_since(guild, inviter, now.minus(REPORT_WINDOW))? >= threshold {
+                tx.suspend(guild, inviter, now)?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Senders with reports in the last 30 days, or suspended: suspended first, then by
+    /// reports; at most 25. It says nothing about who reported whom.
+    pub async fn report_queue(&self, guild: GuildId) -> Result<Vec<ReportedMember>, NetworkError> {
+        self.read(move |tx, now| Ok(tx.report_queue(guild, now.minus(REPORT_WINDOW))?))
+            .await
+    }
+
+    /// A moderator lets `member` send invitations again; the reports so far stop counting.
+    /// The blocks members made stay: those are theirs.
+    pub async fn restore(&self, guild: GuildId, member: MemberId) -> Result<(), NetworkError> {
+        self.write(move |tx, now| {
+            tx.restore(guild, member, now)?;
+            Ok(())
+        })
+        .await
+    }
+}
