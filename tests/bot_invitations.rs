@@ -41,7 +41,19 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
             .find(|c| c["name"] == name)
             .unwrap_or_else(|| panic!("{name} is registered"))
     };
-    assert_eq!(commands.len(), 12);
+    assert_eq!(commands.len(), 13);
+    let network = by_name("network");
+    assert_eq!(
+        network["default_member_permissions"], "32",
+        "Manage Server only"
+    );
+    let subcommands: Vec<&str> = network["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(subcommands, ["stats", "limits", "reports"]);
     for command in commands {
         assert_eq!(
             command["contexts"],
@@ -183,7 +195,8 @@ async fn invite_dm_accept_connects_both_and_tells_the_inviter() {
         buttons,
         [
             format!("hs:accept:{guild}:{}:{}", alice.id, bob.id),
-            format!("hs:ignore:{guild}:{}:{}", alice.id, bob.id)
+            format!("hs:ignore:{guild}:{}:{}", alice.id, bob.id),
+            format!("hs:report:{guild}:{}:{}", alice.id, bob.id),
         ]
     );
     // The directory learned both names from the interaction.

@@ -206,3 +206,11 @@ async fn a_confirmed_disconnect_answers_the_remover_and_notifies_nobody() {
     assert_eq!(accepted.notifications.len(), 1);
     assert_eq!(accepted.notifications[0].notification.recipient(), a);
 }
+
+#[test]
+fn the_command_registration_body_is_valid_for_discord() {
+    let body = serde_json::to_value(handshake::bot::commands::definitions()).unwrap();
+    if let Err(problems) = validate("PUT", "/applications/1/commands", &body) {
+        panic!("{problems:#?}");
+    }
+}

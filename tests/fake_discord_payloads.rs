@@ -80,4 +80,12 @@ fn the_openapi_check_refuses_what_discord_refuses() {
         "max_length over 6000"
     );
     assert!(validate("POST", "/not/a/discord/route", &fine).is_err());
+    // Discord takes integer-parseable strings where the spec says integer, and nothing else.
+    let numeric =
+        json!([{ "name": "network", "description": "d", "default_member_permissions": "32" }]);
+    validate("PUT", "/applications/1/commands", &numeric)
+        .expect("a permission bit set as a string");
+    let words =
+        json!([{ "name": "network", "description": "d", "default_member_permissions": "manage" }]);
+    assert!(validate("PUT", "/applications/1/commands", &words).is_err());
 }

@@ -4,10 +4,10 @@
 
 use serenity::all::{
     CommandOptionType, CommandType, CreateCommand, CreateCommandOption, InstallationContext,
-    InteractionContext,
+    InteractionContext, Permissions,
 };
 
-use crate::network::{InvitePolicy, MAX_NOTE_CHARS, MAX_TAG_CHARS};
+use crate::network::{GuildLimits, InvitePolicy, MAX_NOTE_CHARS, MAX_TAG_CHARS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommandName {
@@ -20,6 +20,8 @@ pub enum CommandName {
     Tag,
     Suggestions,
     Settings,
+    /// Moderators: `/network stats|limits|reports`.
+    Network,
     /// User context menu (a member's profile → Apps).
     InviteToConnect,
     /// User context menu. Names the one person; never "Remove connections".
@@ -41,12 +43,18 @@ pub const TAG_REMOVE: &str = "remove";
 pub const INVITES_FROM_OPTION: &str = "invitations_from";
 pub const AUTO_ACCEPT_OPTION: &str = "auto_accept";
 pub const DM_OPTION: &str = "dm_notifications";
+pub const NETWORK_STATS: &str = "stats";
+pub const NETWORK_LIMITS: &str = "limits";
+pub const NETWORK_REPORTS: &str = "reports";
+pub const INVITES_PER_WEEK_OPTION: &str = "invites_per_week";
+pub const CONNECTION_CAP_OPTION: &str = "connection_cap";
+pub const REPORTS_TO_SUSPEND_OPTION: &str = "reports_to_suspend";
 
 /// The longest search text accepted (Discord's own limit on a string option is 6000).
 pub const MAX_SEARCH_CHARS: u16 = 100;
 
 impl CommandName {
-    pub const ALL: [CommandName; 12] = [
+    pub const ALL: [CommandName; 13] = [
         Self::Invite,
         Self::Connect,
         Self::Disconnect,
@@ -56,6 +64,7 @@ impl CommandName {
         Self::Tag,
         Self::Suggestions,
         Self::Settings,
+        Self::Network,
         Self::InviteToConnect,
         Self::RemoveConnection,
         Self::ViewProfile,
@@ -72,6 +81,7 @@ impl CommandName {
             Self::Tag => "tag",
             Self::Suggestions => "suggestions",
             Self::Settings => "settings",
+            Self::Network => "network",
             Self::InviteToConnect => "Invite to connect",
             Self::RemoveConnection => "Remove connection",
             Self::ViewProfile => "View network profile",
@@ -184,6 +194,49 @@ impl CommandName {
                         CommandOptionType::Boolean,
                         DM_OPTION,
                         "Get invitations and acceptances by direct message",
+                    ))
+            }
+            Self::Network => {
+                let limit = |name: &str, description: &str, (min, max): (u32, u32)| {
+                    CreateCommandOption::new(CommandOptionType::Integer, name, description)
+                        .min_int_value(u64::from(min))
+                        .max_int_value(u64::from(max))
+                };
+                CreateCommand::new(self.name())
+                    .description("Moderators: the server's network")
+                    // Shown to members who can manage the server; the handler checks again.
+                    .default_member_permissions(Permissions::MANAGE_GUILD)
+                    .add_option(CreateCommandOption::new(
+                        CommandOptionType::SubCommand,
+                        NETWORK_STATS,
+                        "Members, connections, invitations",
+                    ))
+                    .add_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::SubCommand,
+                            NETWORK_LIMITS,
+                            "See or change the limits",
+                        )
+                        .add_sub_option(limit(
+                            INVITES_PER_WEEK_OPTION,
+                            "Invitations a member may send in 7 days",
+                            GuildLimits::INVITES_PER_WEEK_RANGE,
+                        ))
+                        .add_sub_option(limit(
+                            CONNECTION_CAP_OPTION,
+                            "Connections a member may have",
+                            GuildLimits::CONNECTION_CAP_RANGE,
+                        ))
+                        .add_sub_option(limit(
+                            REPORTS_TO_SUSPEND_OPTION,
+                            "Reports in 30 days that suspend a sender",
+                            GuildLimits::REPORTS_TO_SUSPEND_RANGE,
+                        )),
+                    )
+                    .add_option(CreateCommandOption::new(
+                        CommandOptionType::SubCommand,
+                        NETWORK_REPORTS,
+                        "Reported and suspended senders",
                     ))
             }
             Self::InviteToConnect | Self::RemoveConnection | Self::ViewProfile => {

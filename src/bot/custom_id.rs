@@ -83,6 +83,25 @@ pub enum ComponentAction {
         invitee: MemberId,
         offset: u32,
     },
+    /// "I don't know this person", from the invitation DM.
+    Report {
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    },
+    /// "I don't know this person", from the /invitations list.
+    ListReport {
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        offset: u32,
+    },
+    /// A moderator lets a suspended `member` send invitations again.
+    Restore {
+        guild: GuildId,
+        moderator: MemberId,
+        member: MemberId,
+    },
     /// Withdraw, from the list of sent invitations.
     ListWithdraw {
         guild: GuildId,
@@ -101,7 +120,10 @@ impl ComponentAction {
             Self::Accept { invitee, .. }
             | Self::Ignore { invitee, .. }
             | Self::ListAccept { invitee, .. }
-            | Self::ListIgnore { invitee, .. } => invitee,
+            | Self::ListIgnore { invitee, .. }
+            | Self::Report { invitee, .. }
+            | Self::ListReport { invitee, .. } => invitee,
+            Self::Restore { moderator, .. } => moderator,
             Self::Invite { from, .. } | Self::InviteSuggested { from, .. } => from,
             Self::AskRemove { remover, .. }
             | Self::ConfirmRemove { remover, .. }
@@ -127,7 +149,10 @@ impl ComponentAction {
             | Self::InvitationsPage { guild, .. }
             | Self::ListAccept { guild, .. }
             | Self::ListIgnore { guild, .. }
-            | Self::ListWithdraw { guild, .. } => guild,
+            | Self::ListWithdraw { guild, .. }
+            | Self::Report { guild, .. }
+            | Self::ListReport { guild, .. }
+            | Self::Restore { guild, .. } => guild,
         }
     }
 
@@ -221,6 +246,25 @@ impl ComponentAction {
                 "lwd",
                 vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
             ),
+            Self::Report {
+                guild,
+                inviter,
+                invitee,
+            } => ("report", vec![g(guild), id(inviter), id(invitee)]),
+            Self::ListReport {
+                guild,
+                inviter,
+                invitee,
+                offset,
+            } => (
+                "lrep",
+                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
+            ),
+            Self::Restore {
+                guild,
+                moderator,
+                member,
+            } => ("restore", vec![g(guild), id(moderator), id(member)]),
         }
     }
 
@@ -237,7 +281,8 @@ impl ComponentAction {
         let small = |i: usize| u32::try_from(*numbers.get(i)?).ok();
         let arity = |n: usize| (numbers.len() == n).then_some(());
         let action = match code {
-            "accept" | "ignore" | "invite" | "suggest" | "askrm" | "remove" | "keep" => {
+            "accept" | "ignore" | "invite" | "suggest" | "askrm" | "remove" | "keep" | "report"
+            | "restore" => {
                 arity(3)?;
                 let (guild, a, b) = (guild(0)?, member(1)?, member(2)?);
                 match code {
@@ -260,6 +305,16 @@ impl ComponentAction {
                         guild,
                         from: a,
                         to: b,
+                    },
+                    "report" => Self::Report {
+                        guild,
+                        inviter: a,
+                        invitee: b,
+                    },
+                    "restore" => Self::Restore {
+                        guild,
+                        moderator: a,
+                        member: b,
                     },
                     "askrm" => Self::AskRemove {
                         guild,
@@ -313,12 +368,18 @@ impl ComponentAction {
                     offset: small(2)?,
                 }
             }
-            "lacc" | "lign" | "lwd" => {
+            "lacc" | "lign" | "lwd" | "lrep" => {
                 arity(4)?;
                 let (guild, inviter, invitee, offset) =
                     (guild(0)?, member(1)?, member(2)?, small(3)?);
                 match code {
                     "lacc" => Self::ListAccept {
+                        guild,
+                        inviter,
+                        invitee,
+                        offset,
+                    },
+                    "lrep" => Self::ListReport {
                         guild,
                         inviter,
                         invitee,
@@ -452,6 +513,22 @@ mod tests {
                 inviter: a,
                 invitee: b,
                 offset: 0,
+            },
+            ComponentAction::Report {
+                guild,
+                inviter: a,
+                invitee: b,
+            },
+            ComponentAction::ListReport {
+                guild,
+                inviter: a,
+                invitee: b,
+                offset: u32::MAX,
+            },
+            ComponentAction::Restore {
+                guild,
+                moderator: a,
+                member: b,
             },
         ]
     }

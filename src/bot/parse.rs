@@ -8,13 +8,14 @@ use serenity::all::{
 };
 
 use super::commands::{
-    AUTO_ACCEPT_OPTION, CommandName, DM_OPTION, INVITES_FROM_OPTION, MEMBER_OPTION, NOTE_OPTION,
-    SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD, TAG_OPTION,
+    AUTO_ACCEPT_OPTION, CONNECTION_CAP_OPTION, CommandName, DM_OPTION, INVITES_FROM_OPTION,
+    INVITES_PER_WEEK_OPTION, MEMBER_OPTION, NETWORK_LIMITS, NETWORK_STATS, NOTE_OPTION,
+    REPORTS_TO_SUSPEND_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD, TAG_OPTION,
 };
 use super::custom_id::ComponentAction;
-use super::request::{Actor, InputError, Parsed, Request, Seen, Target};
+use super::request::{Actor, InputError, Moderation, Parsed, Request, Seen, Target};
 use crate::network::{
-    GuildId, InvitationSide, InvitePolicy, MemberId, MemberNames, SettingsUpdate,
+    GuildId, InvitationSide, InvitePolicy, LimitsUpdate, MemberId, MemberNames, SettingsUpdate,
 };
 
 /// A slash or context-menu command.
@@ -108,6 +109,32 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
                 dm_notifications: bool_option(&options, DM_OPTION),
             },
         },
+        CommandName::Network => {
+            if !can_manage_server(interaction.member.as_deref()) {
+                return Ok(Parsed {
+                    request: Request::NotModerator,
+                    seen,
+                });
+            }
+            let Some(ResolvedOption {
+                name: sub,
+                value: ResolvedValue::SubCommand(sub_options),
+                ..
+            }) = options.first()
+            else {
+                return Err(InputError::Malformed("network subcommand"));
+            };
+            let action = match *sub {
+                NETWORK_STATS => Moderation::Stats,
+                NETWORK_LIMITS => Moderation::Limits(LimitsUpdate {
+                    invites_per_week: count_option(sub_options, INVITES_PER_WEEK_OPTION),
+                    connection_cap: count_option(sub_options, CONNECTION_CAP_OPTION),
+                    reports_to_suspend: count_option(sub_options, REPORTS_TO_SUSPEND_OPTION),
+                }),
+                _ => Moderation::Reports,
+            };
+            Request::Moderate { actor, action }
+        }
         CommandName::InviteToConnect => {
             let (user, member) = user_target(interaction)?;
             Request::Invite {
@@ -172,7 +199,25 @@ pub fn component(interaction: &ComponentInteraction) -> Result<Parsed, InputErro
         _ => Vec::new(),
     };
     let request = match &interaction.data.kind {
-        ComponentInteractionDataKind::Button => Request::Button(action),
+        ComponentInteractionDataKind::Button => match action {
+            // Moderation is checked against the clicker's permissions now, not when shown.
+            ComponentAction::Restore {
+                guild,
+                moderator,
+                member,
+            } => {
+                if can_manage_server(interaction.member.as_ref()) {
+                    Request::Restore {
+                        guild,
+                        moderator,
+                        member,
+                    }
+                } else {
+                    Request::NotModerator
+                }
+            }
+            _ => Request::Button(action),
+        },
         ComponentInteractionDataKind::StringSelect { values } => {
             let value = values
                 .first()
@@ -214,6 +259,23 @@ fn user_option<'a>(
 fn string_option(options: &[ResolvedOption<'_>], name: &str) -> Option<String> {
     options.iter().find_map(|o| match o.value {
         ResolvedValue::String(text) if o.name == name => Some(text.to_owned()),
+        _ => None,
+    })
+}
+
+/// Whether the member's permissions (as Discord computed them for this interaction) include
+/// Manage Server. Discord only shows moderator commands to such members by default, but a
+/// server can change who sees a command, so the handler checks again.
+fn can_manage_server(member: Option<&Member>) -> bool {
+    member
+        .and_then(|m| m.permissions)
+        .is_some_and(|p| p.manage_guild())
+}
+
+/// A whole-number option that must be positive (Discord enforces the declared range too).
+fn count_option(options: &[ResolvedOption<'_>], name: &str) -> Option<u32> {
+    options.iter().find_map(|o| match o.value {
+        ResolvedValue::Integer(value) if o.name == name => u32::try_from(value).ok(),
         _ => None,
     })
 }

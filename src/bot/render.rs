@@ -94,6 +94,15 @@ pub fn notification_message(
             let buttons = vec![
                 Button::new("Accept", ButtonStyle::Success, accept),
                 Button::new("Ignore", ButtonStyle::Secondary, ignore),
+                Button::new(
+                    super::handlers::DONT_KNOW,
+                    ButtonStyle::Danger,
+                    ComponentAction::Report {
+                        guild,
+                        inviter: *from,
+                        invitee: me,
+                    },
+                ),
             ];
             message
                 .content(text)

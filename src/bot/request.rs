@@ -2,7 +2,9 @@
 //! below this point works with these, never with raw interactions.
 
 use super::custom_id::ComponentAction;
-use crate::network::{GuildId, InvitationSide, MemberId, MemberNames, SettingsUpdate};
+use crate::network::{
+    GuildId, InvitationSide, LimitsUpdate, MemberId, MemberNames, SettingsUpdate,
+};
 
 /// The member who acted, in the server they acted in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +60,16 @@ pub enum Request {
         actor: Actor,
         update: SettingsUpdate,
     },
+    /// `/network …`, from a member the parser checked can manage the server.
+    Moderate { actor: Actor, action: Moderation },
+    /// A moderator's Restore button, likewise checked.
+    Restore {
+        guild: GuildId,
+        moderator: MemberId,
+        member: MemberId,
+    },
+    /// A moderator's command or button, used by someone who cannot manage the server.
+    NotModerator,
     /// A button, already checked to belong to the person who clicked it.
     Button(ComponentAction),
     /// An option picked from a menu, likewise checked.
@@ -65,6 +77,15 @@ pub enum Request {
         action: ComponentAction,
         value: String,
     },
+}
+
+/// What a moderator asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moderation {
+    Stats,
+    /// Show the limits, changing those given.
+    Limits(LimitsUpdate),
+    Reports,
 }
 
 /// A request, and the names of the members it showed us (for the member directory).

@@ -353,6 +353,18 @@ pub struct InvitationEntry {
     pub other_names: Option<MemberNames>,
 }
 
+/// A server's network in figures, for its moderators. Nothing here concerns two members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NetworkStats {
+    /// Members who have taken part (invited, been invited, or used a command).
+    pub members: u32,
+    pub connections: u64,
+    pub pending_invitations: u32,
+    pub invitations_sent_last_7_days: u32,
+    pub median_connections: u32,
+    pub max_connections: u32,
+}
+
 /// A member in the moderators' report queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportedMember {

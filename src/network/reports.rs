@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::{GuildId, MemberId, Network, NetworkError, ReportedMember, not_self};
+use super::{GuildId, MemberId, Network, NetworkError, NetworkStats, ReportedMember, not_self};
 
 /// Reports count towards a suspension for this long.
 pub const REPORT_WINDOW: Duration = Duration::from_secs(30 * 24 * 60 * 60);
@@ -39,6 +39,12 @@ impl Network {
     /// reports; at most 25. It says nothing about who reported whom.
     pub async fn report_queue(&self, guild: GuildId) -> Result<Vec<ReportedMember>, NetworkError> {
         self.read(move |tx, now| Ok(tx.report_queue(guild, now.minus(REPORT_WINDOW))?))
+            .await
+    }
+
+    /// The server's network in figures.
+    pub async fn stats(&self, guild: GuildId) -> Result<NetworkStats, NetworkError> {
+        self.read(move |tx, now| Ok(tx.network_stats(guild, now.minus(super::INVITE_WINDOW))?))
             .await
     }
 

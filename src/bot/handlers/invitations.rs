@@ -16,6 +16,9 @@ const NOTE_PREVIEW_CHARS: usize = 200;
 
 const NO_LONGER_AVAILABLE: &str = "This invitation is no longer available.";
 
+/// The label of the report button, on the DM and in the list.
+pub(crate) const DONT_KNOW: &str = "I don't know this person";
+
 pub(super) async fn invite(
     network: &Network,
     guild: GuildId,
@@ -145,6 +148,54 @@ pub(super) async fn accept_from_list(
     .await;
     response.notifications = notifications;
     response
+}
+
+/// "I don't know this person", from the invitation DM: ignored, blocked, reported.
+pub(super) async fn report_from_dm(
+    network: &Network,
+    guild: GuildId,
+    invitee: MemberId,
+    inviter: MemberId,
+) -> Response {
+    let name = name_of(network, guild, inviter).await;
+    match network.report(guild, invitee, inviter).await {
+        Ok(()) => Response::only(Reply::update(reported_text(&name))),
+        Err(NetworkError::NoInvitationReceived) => {
+            Response::only(Reply::update(NO_LONGER_AVAILABLE))
+        }
+        Err(other) => Response::only(refusal(other, ReplyKind::New)),
+    }
+}
+
+pub(super) async fn report_from_list(
+    network: &Network,
+    guild: GuildId,
+    invitee: MemberId,
+    inviter: MemberId,
+    offset: u32,
+) -> Response {
+    let status = match network.report(guild, invitee, inviter).await {
+        Ok(()) => reported_text(&mention(inviter)),
+        Err(NetworkError::NoInvitationReceived) => NO_LONGER_AVAILABLE.to_owned(),
+        Err(error) => refusal(error, ReplyKind::UpdateClicked).text,
+    };
+    list(
+        network,
+        guild,
+        invitee,
+        InvitationSide::Received,
+        offset,
+        Some(status),
+        ReplyKind::UpdateClicked,
+    )
+    .await
+}
+
+fn reported_text(name: &str) -> String {
+    format!(
+        "You ignored the invitation from {name}, and they can't invite you again. \
+         They won't be told. Thanks for the report: it helps moderators stop spam."
+    )
 }
 
 pub(super) async fn ignore_from_list(
@@ -292,6 +343,16 @@ pub(super) async fn list(
                     "Ignore",
                     ButtonStyle::Secondary,
                     ComponentAction::ListIgnore {
+                        guild,
+                        inviter,
+                        invitee,
+                        offset,
+                    },
+                ),
+                Button::new(
+                    DONT_KNOW,
+                    ButtonStyle::Danger,
+                    ComponentAction::ListReport {
                         guild,
                         inviter,
                         invitee,

@@ -5,6 +5,9 @@
 mod connections;
 mod disconnect;
 mod invitations;
+
+pub(crate) use invitations::DONT_KNOW;
+mod moderation;
 mod profile;
 mod settings;
 mod tags;
@@ -78,6 +81,13 @@ pub async fn handle(network: &Network, request: Request) -> Response {
         Request::Settings { actor, update } => {
             settings::show_or_change(network, actor, update).await
         }
+        Request::Moderate { actor, action } => moderation::handle(network, actor, action).await,
+        Request::Restore {
+            guild,
+            moderator,
+            member,
+        } => moderation::restore(network, guild, moderator, member).await,
+        Request::NotModerator => Response::only(Reply::new(moderation::NOT_MODERATOR)),
         Request::Button(action) => button(network, action).await,
         Request::Pick { action, value } => pick(network, action, &value).await,
     }
@@ -151,6 +161,19 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             invitee,
             offset,
         } => invitations::ignore_from_list(network, guild, invitee, inviter, offset).await,
+        A::Report {
+            guild,
+            inviter,
+            invitee,
+        } => invitations::report_from_dm(network, guild, invitee, inviter).await,
+        A::ListReport {
+            guild,
+            inviter,
+            invitee,
+            offset,
+        } => invitations::report_from_list(network, guild, invitee, inviter, offset).await,
+        // The parser sends Restore clicks to Request::Restore after checking permissions.
+        A::Restore { .. } => Response::only(Reply::new(moderation::NOT_MODERATOR)),
         A::ListWithdraw {
             guild,
             inviter,

@@ -8,6 +8,7 @@ mod limits;
 mod members;
 mod removals;
 mod reports;
+mod stats;
 mod tags;
 
 use rusqlite::OptionalExtension;

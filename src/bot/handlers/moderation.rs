@@ -1,0 +1,135 @@
+//! `/network …` for moderators: stats, limits, and the report queue with Restore buttons.
+//! Nothing a moderator sees concerns two members: no disconnects, no who-reported-whom.
+
+use super::refusal;
+use crate::bot::custom_id::ComponentAction;
+use crate::bot::request::{Actor, Moderation};
+use crate::bot::response::{Button, ButtonStyle, Reply, ReplyKind, Response};
+use crate::bot::text::{label_name, mention, relative_time};
+use crate::network::{GuildId, GuildLimits, LimitsUpdate, MemberId, Network};
+
+pub(super) const NOT_MODERATOR: &str = "Only members who can manage this server can do that.";
+
+pub(super) async fn handle(network: &Network, actor: Actor, action: Moderation) -> Response {
+    match action {
+        Moderation::Stats => stats(network, actor.guild).await,
+        Moderation::Limits(update) => limits(network, actor.guild, update).await,
+        Moderation::Reports => {
+            queue(network, actor.guild, actor.member, None, ReplyKind::New).await
+        }
+    }
+}
+
+async fn stats(network: &Network, guild: GuildId) -> Response {
+    match network.stats(guild).await {
+        Ok(s) => Response::only(Reply::new(format!(
+            "**Network stats**\nMembers in the network: {}\nConnections: {}\nPending invitations: {}\n\
+             Invitations sent in the last 7 days: {}\nConnections per member: median {}, most {}",
+            s.members,
+            s.connections,
+            s.pending_invitations,
+            s.invitations_sent_last_7_days,
+            s.median_connections,
+            s.max_connections
+        ))),
+        Err(error) => Response::only(refusal(error, ReplyKind::New)),
+    }
+}
+
+async fn limits(network: &Network, guild: GuildId, update: LimitsUpdate) -> Response {
+    let changing = update != LimitsUpdate::default();
+    let limits = if changing {
+        network.update_limits(guild, update).await
+    } else {
+        network.limits(guild).await
+    };
+    match limits {
+        Ok(limits) => Response::only(Reply::new(limits_text(limits, changing))),
+        Err(error) => Response::only(refusal(error, ReplyKind::New)),
+    }
+}
+
+fn limits_text(limits: GuildLimits, saved: bool) -> String {
+    let heading = if saved {
+        "Saved. **Limits**"
+    } else {
+        "**Limits**"
+    };
+    format!(
+        "{heading}\nInvitations a member may send in 7 days: {}\nConnections a member may have: {}\n\
+         Reports in 30 days that suspend a sender: {}",
+        limits.invites_per_week, limits.connection_cap, limits.reports_to_suspend
+    )
+}
+
+/// A moderator restores a suspended sender; the queue is shown again.
+pub(super) async fn restore(
+    network: &Network,
+    guild: GuildId,
+    moderator: MemberId,
+    member: MemberId,
+) -> Response {
+    let status = match network.restore(guild, member).await {
+        Ok(()) => format!(
+            "Restored {}: they can send invitations again.",
+            mention(member)
+        ),
+        Err(error) => refusal(error, ReplyKind::UpdateClicked).text,
+    };
+    queue(
+        network,
+        guild,
+        moderator,
+        Some(status),
+        ReplyKind::UpdateClicked,
+    )
+    .await
+}
+
+async fn queue(
+    network: &Network,
+    guild: GuildId,
+    moderator: MemberId,
+    status: Option<String>,
+    kind: ReplyKind,
+) -> Response {
+    let reported = match network.report_queue(guild).await {
+        Ok(list) => list,
+        Err(error) => return Response::only(refusal(error, kind)),
+    };
+    let mut text = status.map(|s| format!("{s}\n\n")).unwrap_or_default();
+    text.push_str("**Reported senders** (\"I don't know this person\", last 30 days)");
+    if reported.is_empty() {
+        text.push_str("\nNobody has been reported.");
+    }
+    let ids: Vec<MemberId> = reported.iter().map(|r| r.member).collect();
+    let names = network.names_of(guild, &ids).await.unwrap_or_default();
+    let mut reply = Reply::new(String::new()).with_kind(kind);
+    for (n, entry) in reported.iter().enumerate() {
+        let noun = if entry.recent_reports == 1 {
+            "report"
+        } else {
+            "reports"
+        };
+        text.push_str(&format!(
+            "\n{} — {} {noun}",
+            mention(entry.member),
+            entry.recent_reports
+        ));
+        if let Some(since) = entry.suspended_since {
+            text.push_str(&format!(" · suspended {}", relative_time(since)));
+            let name = label_name(names.get(n).and_then(Option::as_ref), entry.member);
+            reply = reply.with_button(Button::new(
+                format!("Restore {name}"),
+                ButtonStyle::Primary,
+                ComponentAction::Restore {
+                    guild,
+                    moderator,
+                    member: entry.member,
+                },
+            ));
+        }
+    }
+    reply.text = text;
+    Response::only(reply)
+}
