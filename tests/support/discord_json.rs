@@ -22,6 +22,8 @@ pub struct Person {
     pub global_name: Option<String>,
     pub nick: Option<String>,
     pub bot: bool,
+    /// Whether they may manage the server (the Manage Server permission).
+    pub moderator: bool,
 }
 
 impl Person {
@@ -32,6 +34,7 @@ impl Person {
             global_name: Some(capitalised(username)),
             nick: None,
             bot: false,
+            moderator: false,
         }
     }
 
@@ -41,6 +44,23 @@ impl Person {
             global_name: None,
             ..Self::new(id, username)
         }
+    }
+
+    pub fn moderator(mut self) -> Self {
+        self.moderator = true;
+        self
+    }
+
+    /// Their permissions in the test channel, as Discord serializes them.
+    pub fn permissions(&self) -> String {
+        let base: u64 = MEMBER_PERMISSIONS.parse().unwrap();
+        let manage_server = 1 << 5;
+        if self.moderator {
+            base | manage_server
+        } else {
+            base
+        }
+        .to_string()
     }
 
     pub fn with_nick(mut self, nick: &str) -> Self {
@@ -100,7 +120,7 @@ fn member_fields(person: &Person) -> Value {
         "unusual_dm_activity_until": null,
         "collectibles": null,
         "display_name_styles": null,
-        "permissions": MEMBER_PERMISSIONS,
+        "permissions": person.permissions(),
     })
 }
 
