@@ -144,7 +144,7 @@ async fn reports_reaching_the_threshold_suspend_until_a_moderator_restores() {
         .unwrap();
     assert!(matches!(back, InviteOutcome::Connected(_)), "{back:?}");
 
-    t.network.restore(g(), spammer).await.unwrap();
+    t.network.restore(g(), member(99), spammer).await.unwrap();
     t.network
         .invite(g(), spammer, member(21), None)
         .await

@@ -36,6 +36,10 @@ impl Directory {
         self.entries.insert(member, Entry { names, search_key });
     }
 
+    pub(crate) fn remove(&mut self, member: MemberId) {
+        self.entries.remove(&member);
+    }
+
     pub(crate) fn names(&self, member: MemberId) -> Option<&MemberNames> {
         self.entries.get(&member).map(|e| &e.names)
     }

@@ -94,6 +94,16 @@ impl GuildGraph {
         }
     }
 
+    /// Takes every connection of `member` out of the graph.
+    pub(crate) fn remove_member(&mut self, member: MemberId) {
+        let Some(&me) = self.index.get(&member) else {
+            return;
+        };
+        for peer in std::mem::take(&mut self.neighbours[me as usize]) {
+            remove_sorted(&mut self.neighbours[peer as usize], me);
+        }
+    }
+
     fn of(&self, member: MemberId) -> &[u32] {
         self.index
             .get(&member)

@@ -65,6 +65,13 @@ impl Memory {
         }
     }
 
+    pub(crate) fn erased(&self, guild: GuildId, member: MemberId) {
+        if let Some(state) = self.get(guild) {
+            write(&state.graph).remove_member(member);
+            write(&state.names).remove(member);
+        }
+    }
+
     pub(crate) fn named(&self, guild: GuildId, member: MemberId, names: MemberNames) {
         if let Some(state) = self.get(guild) {
             write(&state.names).set(member, names);

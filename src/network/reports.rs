@@ -1,7 +1,10 @@
 //! "I don't know this person": ignoring an invitation from a stranger, blocking them, and
 //! reporting them; and the moderators' side: the queue of reported senders, and restoring one.
 
+use std::sync::Arc;
 use std::time::Duration;
+
+use crate::store::AuditAction;
 
 use super::{GuildId, MemberId, Network, NetworkError, NetworkStats, ReportedMember, not_self};
 
@@ -50,9 +53,49 @@ impl Network {
 
     /// A moderator lets `member` send invitations again; the reports so far stop counting.
     /// The blocks members made stay: those are theirs.
-    pub async fn restore(&self, guild: GuildId, member: MemberId) -> Result<(), NetworkError> {
+    pub async fn restore(
+        &self,
+        guild: GuildId,
+        moderator: MemberId,
+        member: MemberId,
+    ) -> Result<(), NetworkError> {
         self.write(move |tx, now| {
             tx.restore(guild, member, now)?;
+            tx.record_audit(guild, moderator, AuditAction::Restore, member, now)?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// A member erases their own network data in this server (`/mydata delete`); see
+    /// [`crate::store::WriteTx::erase_member`] for exactly what goes and what stays. Nobody is told.
+    pub async fn erase_my_data(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<(), NetworkError> {
+        let memory = Arc::clone(&self.memory);
+        self.write(move |tx, _| {
+            tx.erase_member(guild, member)?;
+            tx.after_commit(move || memory.erased(guild, member));
+            Ok(())
+        })
+        .await
+    }
+
+    /// A moderator erases a member's network data in this server (a spam account, say), and the
+    /// audit log records who did it, when, and to whom. Nobody is told.
+    pub async fn remove_member(
+        &self,
+        guild: GuildId,
+        moderator: MemberId,
+        member: MemberId,
+    ) -> Result<(), NetworkError> {
+        let memory = Arc::clone(&self.memory);
+        self.write(move |tx, now| {
+            tx.erase_member(guild, member)?;
+            tx.record_audit(guild, moderator, AuditAction::RemoveMember, member, now)?;
+            tx.after_commit(move || memory.erased(guild, member));
             Ok(())
         })
         .await

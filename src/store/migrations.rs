@@ -19,6 +19,7 @@ const STEPS: &[(&str, &str)] = &[
     step!("0002_drop_sent_invitations_index.sql"),
     step!("0003_saved_filters.sql"),
     step!("0004_reports.sql"),
+    step!("0005_audit_log.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

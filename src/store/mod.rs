@@ -24,6 +24,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 pub use audit::Violation;
 pub use error::StoreError;
+pub use queries::AuditAction;
 pub use tx::{ReadTx, WriteTx};
 
 /// A handle to the database; cheap to clone, shared by every task.

@@ -69,7 +69,7 @@ pub(super) async fn restore(
     moderator: MemberId,
     member: MemberId,
 ) -> Response {
-    let status = match network.restore(guild, member).await {
+    let status = match network.restore(guild, moderator, member).await {
         Ok(()) => format!(
             "Restored {}: they can send invitations again.",
             mention(member)

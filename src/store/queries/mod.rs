@@ -2,6 +2,9 @@
 //! same few statements run over and over, and SQLite keeps their plans per connection.
 
 mod connections;
+mod erasure;
+
+pub use erasure::AuditAction;
 mod filters;
 mod invitations;
 mod limits;
