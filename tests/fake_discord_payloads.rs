@@ -89,3 +89,16 @@ fn the_openapi_check_refuses_what_discord_refuses() {
         json!([{ "name": "network", "description": "d", "default_member_permissions": "manage" }]);
     assert!(validate("PUT", "/applications/1/commands", &words).is_err());
 }
+
+#[test]
+fn a_subcommand_without_options_parses_as_discord_sends_it() {
+    // Discord sends a subcommand's `options` even when empty, and serenity requires it.
+    let json = dj::slash_with_options(
+        1,
+        "t",
+        &alice(),
+        "mydata",
+        json!([{ "name": "export", "type": 1, "options": [] }]),
+    );
+    serde_json::from_value::<CommandInteraction>(json).expect("subcommand with empty options");
+}

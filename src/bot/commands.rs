@@ -20,7 +20,9 @@ pub enum CommandName {
     Tag,
     Suggestions,
     Settings,
-    /// Moderators: `/network stats|limits|reports`.
+    /// `/mydata export|delete`.
+    MyData,
+    /// Moderators: `/network stats|limits|reports|remove-member`.
     Network,
     /// User context menu (a member's profile → Apps).
     InviteToConnect,
@@ -43,6 +45,9 @@ pub const TAG_REMOVE: &str = "remove";
 pub const INVITES_FROM_OPTION: &str = "invitations_from";
 pub const AUTO_ACCEPT_OPTION: &str = "auto_accept";
 pub const DM_OPTION: &str = "dm_notifications";
+pub const MYDATA_EXPORT: &str = "export";
+pub const MYDATA_DELETE: &str = "delete";
+pub const NETWORK_REMOVE_MEMBER: &str = "remove-member";
 pub const NETWORK_STATS: &str = "stats";
 pub const NETWORK_LIMITS: &str = "limits";
 pub const NETWORK_REPORTS: &str = "reports";
@@ -54,7 +59,7 @@ pub const REPORTS_TO_SUSPEND_OPTION: &str = "reports_to_suspend";
 pub const MAX_SEARCH_CHARS: u16 = 100;
 
 impl CommandName {
-    pub const ALL: [CommandName; 13] = [
+    pub const ALL: [CommandName; 14] = [
         Self::Invite,
         Self::Connect,
         Self::Disconnect,
@@ -64,6 +69,7 @@ impl CommandName {
         Self::Tag,
         Self::Suggestions,
         Self::Settings,
+        Self::MyData,
         Self::Network,
         Self::InviteToConnect,
         Self::RemoveConnection,
@@ -81,6 +87,7 @@ impl CommandName {
             Self::Tag => "tag",
             Self::Suggestions => "suggestions",
             Self::Settings => "settings",
+            Self::MyData => "mydata",
             Self::Network => "network",
             Self::InviteToConnect => "Invite to connect",
             Self::RemoveConnection => "Remove connection",
@@ -196,6 +203,18 @@ impl CommandName {
                         "Get invitations and acceptances by direct message",
                     ))
             }
+            Self::MyData => CreateCommand::new(self.name())
+                .description("Your network data in this server")
+                .add_option(CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
+                    MYDATA_EXPORT,
+                    "Everything the bot holds about you here, as a JSON file",
+                ))
+                .add_option(CreateCommandOption::new(
+                    CommandOptionType::SubCommand,
+                    MYDATA_DELETE,
+                    "Erase your network data here (asks first)",
+                )),
             Self::Network => {
                 let limit = |name: &str, description: &str, (min, max): (u32, u32)| {
                     CreateCommandOption::new(CommandOptionType::Integer, name, description)
@@ -238,6 +257,14 @@ impl CommandName {
                         NETWORK_REPORTS,
                         "Reported and suspended senders",
                     ))
+                    .add_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::SubCommand,
+                            NETWORK_REMOVE_MEMBER,
+                            "Erase a member's network data here (asks first)",
+                        )
+                        .add_sub_option(member("Whose data to erase")),
+                    )
             }
             Self::InviteToConnect | Self::RemoveConnection | Self::ViewProfile => {
                 CreateCommand::new(self.name()).kind(CommandType::User)

@@ -96,6 +96,16 @@ pub enum ComponentAction {
         invitee: MemberId,
         offset: u32,
     },
+    /// `member` confirms erasing their own network data.
+    EraseMyData { guild: GuildId, member: MemberId },
+    /// A moderator confirms erasing `member`'s network data.
+    RemoveMember {
+        guild: GuildId,
+        moderator: MemberId,
+        member: MemberId,
+    },
+    /// Whoever was asked to confirm something changes their mind.
+    Dismiss { guild: GuildId, owner: MemberId },
     /// A moderator lets a suspended `member` send invitations again.
     Restore {
         guild: GuildId,
@@ -123,7 +133,9 @@ impl ComponentAction {
             | Self::ListIgnore { invitee, .. }
             | Self::Report { invitee, .. }
             | Self::ListReport { invitee, .. } => invitee,
-            Self::Restore { moderator, .. } => moderator,
+            Self::Restore { moderator, .. } | Self::RemoveMember { moderator, .. } => moderator,
+            Self::EraseMyData { member, .. } => member,
+            Self::Dismiss { owner, .. } => owner,
             Self::Invite { from, .. } | Self::InviteSuggested { from, .. } => from,
             Self::AskRemove { remover, .. }
             | Self::ConfirmRemove { remover, .. }
@@ -152,7 +164,10 @@ impl ComponentAction {
             | Self::ListWithdraw { guild, .. }
             | Self::Report { guild, .. }
             | Self::ListReport { guild, .. }
-            | Self::Restore { guild, .. } => guild,
+            | Self::Restore { guild, .. }
+            | Self::EraseMyData { guild, .. }
+            | Self::RemoveMember { guild, .. }
+            | Self::Dismiss { guild, .. } => guild,
         }
     }
 
@@ -265,6 +280,13 @@ impl ComponentAction {
                 moderator,
                 member,
             } => ("restore", vec![g(guild), id(moderator), id(member)]),
+            Self::EraseMyData { guild, member } => ("erase", vec![g(guild), id(member)]),
+            Self::RemoveMember {
+                guild,
+                moderator,
+                member,
+            } => ("rmmember", vec![g(guild), id(moderator), id(member)]),
+            Self::Dismiss { guild, owner } => ("dismiss", vec![g(guild), id(owner)]),
         }
     }
 
@@ -331,6 +353,26 @@ impl ComponentAction {
                         remover: a,
                         removed: b,
                     },
+                }
+            }
+            "erase" | "dismiss" => {
+                arity(2)?;
+                let (guild, member) = (guild(0)?, member(1)?);
+                if code == "erase" {
+                    Self::EraseMyData { guild, member }
+                } else {
+                    Self::Dismiss {
+                        guild,
+                        owner: member,
+                    }
+                }
+            }
+            "rmmember" => {
+                arity(3)?;
+                Self::RemoveMember {
+                    guild: guild(0)?,
+                    moderator: member(1)?,
+                    member: member(2)?,
                 }
             }
             "rmpick" => {
@@ -530,6 +572,13 @@ mod tests {
                 moderator: a,
                 member: b,
             },
+            ComponentAction::EraseMyData { guild, member: a },
+            ComponentAction::RemoveMember {
+                guild,
+                moderator: a,
+                member: b,
+            },
+            ComponentAction::Dismiss { guild, owner: a },
         ]
     }
 

@@ -9,8 +9,9 @@ use serenity::all::{
 
 use super::commands::{
     AUTO_ACCEPT_OPTION, CONNECTION_CAP_OPTION, CommandName, DM_OPTION, INVITES_FROM_OPTION,
-    INVITES_PER_WEEK_OPTION, MEMBER_OPTION, NETWORK_LIMITS, NETWORK_STATS, NOTE_OPTION,
-    REPORTS_TO_SUSPEND_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD, TAG_OPTION,
+    INVITES_PER_WEEK_OPTION, MEMBER_OPTION, MYDATA_EXPORT, NETWORK_LIMITS, NETWORK_REMOVE_MEMBER,
+    NETWORK_STATS, NOTE_OPTION, REPORTS_TO_SUSPEND_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT,
+    TAG_ADD, TAG_OPTION,
 };
 use super::custom_id::ComponentAction;
 use super::request::{Actor, InputError, Moderation, Parsed, Request, Seen, Target};
@@ -109,6 +110,10 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
                 dm_notifications: bool_option(&options, DM_OPTION),
             },
         },
+        CommandName::MyData => {
+            let export = matches!(options.first(), Some(o) if o.name == MYDATA_EXPORT);
+            Request::MyData { actor, export }
+        }
         CommandName::Network => {
             if !can_manage_server(interaction.member.as_deref()) {
                 return Ok(Parsed {
@@ -126,6 +131,10 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
             };
             let action = match *sub {
                 NETWORK_STATS => Moderation::Stats,
+                NETWORK_REMOVE_MEMBER => {
+                    let (user, member) = user_option(sub_options)?;
+                    Moderation::RemoveMember(checked(user, member)?)
+                }
                 NETWORK_LIMITS => Moderation::Limits(LimitsUpdate {
                     invites_per_week: count_option(sub_options, INVITES_PER_WEEK_OPTION),
                     connection_cap: count_option(sub_options, CONNECTION_CAP_OPTION),
@@ -201,6 +210,21 @@ pub fn component(interaction: &ComponentInteraction) -> Result<Parsed, InputErro
     let request = match &interaction.data.kind {
         ComponentInteractionDataKind::Button => match action {
             // Moderation is checked against the clicker's permissions now, not when shown.
+            ComponentAction::RemoveMember {
+                guild,
+                moderator,
+                member,
+            } => {
+                if can_manage_server(interaction.member.as_ref()) {
+                    Request::ConfirmRemoveMember {
+                        guild,
+                        moderator,
+                        member,
+                    }
+                } else {
+                    Request::NotModerator
+                }
+            }
             ComponentAction::Restore {
                 guild,
                 moderator,

@@ -4,7 +4,7 @@
 
 use serenity::all::{
     AutocompleteChoice, ButtonStyle as DiscordButtonStyle, CreateActionRow, CreateAllowedMentions,
-    CreateAutocompleteResponse, CreateButton, CreateInteractionResponse,
+    CreateAttachment, CreateAutocompleteResponse, CreateButton, CreateInteractionResponse,
     CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage,
     CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption,
 };
@@ -40,6 +40,12 @@ pub fn interaction_response(reply: &Reply, clicked: bool) -> CreateInteractionRe
         .content(&reply.text)
         .allowed_mentions(no_pings())
         .components(rows(&reply.rows));
+    let message = match &reply.file {
+        Some((name, contents)) => {
+            message.add_file(CreateAttachment::bytes(contents.clone(), name.clone()))
+        }
+        None => message,
+    };
     match (&reply.kind, clicked) {
         (ReplyKind::UpdateClicked, true) => CreateInteractionResponse::UpdateMessage(message),
         _ => CreateInteractionResponse::Message(message.ephemeral(true)),

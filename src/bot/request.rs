@@ -60,10 +60,18 @@ pub enum Request {
         actor: Actor,
         update: SettingsUpdate,
     },
+    /// `/mydata export` (true) or `/mydata delete` (false, which asks first).
+    MyData { actor: Actor, export: bool },
     /// `/network …`, from a member the parser checked can manage the server.
     Moderate { actor: Actor, action: Moderation },
     /// A moderator's Restore button, likewise checked.
     Restore {
+        guild: GuildId,
+        moderator: MemberId,
+        member: MemberId,
+    },
+    /// A moderator confirms erasing a member's data, likewise checked.
+    ConfirmRemoveMember {
         guild: GuildId,
         moderator: MemberId,
         member: MemberId,
@@ -86,6 +94,8 @@ pub enum Moderation {
     /// Show the limits, changing those given.
     Limits(LimitsUpdate),
     Reports,
+    /// Erase a member's network data (asks first).
+    RemoveMember(Target),
 }
 
 /// A request, and the names of the members it showed us (for the member directory).

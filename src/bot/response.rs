@@ -43,6 +43,8 @@ pub struct Reply {
     pub kind: ReplyKind,
     pub text: String,
     pub rows: Vec<Row>,
+    /// A file to attach: its name and contents.
+    pub file: Option<(String, Vec<u8>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +64,7 @@ impl Reply {
             kind: ReplyKind::New,
             text: text.into(),
             rows: Vec::new(),
+            file: None,
         }
     }
 
@@ -70,6 +73,7 @@ impl Reply {
             kind: ReplyKind::UpdateClicked,
             text: text.into(),
             rows: Vec::new(),
+            file: None,
         }
     }
 
@@ -78,7 +82,13 @@ impl Reply {
             kind: ReplyKind::Choices(choices),
             text: String::new(),
             rows: Vec::new(),
+            file: None,
         }
+    }
+
+    pub fn with_file(mut self, name: impl Into<String>, contents: Vec<u8>) -> Self {
+        self.file = Some((name.into(), contents));
+        self
     }
 
     pub fn with_kind(mut self, kind: ReplyKind) -> Self {

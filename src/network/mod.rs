@@ -12,6 +12,7 @@
 mod connections;
 mod directory;
 mod error;
+mod export;
 mod graph;
 mod ids;
 mod invitations;
@@ -29,6 +30,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 pub use error::NetworkError;
+pub use export::{
+    ExportedConnection, ExportedInvitation, ExportedMark, ExportedSettings, MemberExport,
+};
 pub use graph::{Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
 pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};

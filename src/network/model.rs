@@ -190,7 +190,7 @@ impl LimitsUpdate {
 }
 
 /// The names a member was last seen with, for lists and name search.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct MemberNames {
     /// The name shown in the server (nickname, else global name, else username).
     pub display_name: String,

@@ -30,6 +30,8 @@ pub struct Recorded {
     pub path: String,
     pub body: Value,
     pub authorization: Option<String>,
+    /// Files sent with a multipart request: (file name, contents).
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Recorded {
@@ -240,16 +242,26 @@ async fn rest(
         return (StatusCode::NOT_FOUND, "not under /api/v10").into_response();
     };
     let path = path.to_owned();
-    let body: Value = if body.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_slice(&body).unwrap_or(Value::Null)
+    let content_type = headers
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    // Requests with files are multipart: the JSON body travels as the `payload_json` part.
+    let (body, files) = match multipart(&content_type, &body) {
+        Some((json, files)) => (json, files),
+        None if body.is_empty() => (Value::Null, Vec::new()),
+        None => (
+            serde_json::from_slice(&body).unwrap_or(Value::Null),
+            Vec::new(),
+        ),
     };
     if !body.is_null()
         && let Err(problems) = openapi::validate(method.as_str(), &path, &body)
     {
         // Recorded for the test to fail on, and refused like Discord would.
         let report = format!("{method} {path}: {problems:#?}\n{body:#}");
+        eprintln!("fake Discord refused a body: {report}");
         shared.invalid.lock().unwrap().push(report);
         return (
             StatusCode::BAD_REQUEST,
@@ -267,6 +279,7 @@ async fn rest(
         path,
         body,
         authorization,
+        files,
     });
     shared.request_arrived.notify_waiters();
     response
@@ -356,4 +369,56 @@ fn commands(body: &Value, guild: Option<u64>) -> Value {
 
 fn ok(body: Value) -> Response {
     (StatusCode::OK, axum::Json(body)).into_response()
+}
+
+/// Splits a `multipart/form-data` body into its `payload_json` and its files.
+fn multipart(content_type: &str, body: &[u8]) -> Option<(Value, Vec<(String, Vec<u8>)>)> {
+    let boundary = content_type
+        .strip_prefix("multipart/form-data")?
+        .split("boundary=")
+        .nth(1)?
+        .trim_matches('"');
+    let delimiter = format!("--{boundary}");
+    let mut payload = Value::Null;
+    let mut files = Vec::new();
+    let text = body;
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while let Some(found) = find(&text[start..], delimiter.as_bytes()) {
+        let at = start + found;
+        if start > 0 {
+            parts.push(&text[start..at]);
+        }
+        start = at + delimiter.len();
+    }
+    for part in parts {
+        let part = part.strip_prefix(b"\r\n").unwrap_or(part);
+        let split = find(part, b"\r\n\r\n")?;
+        let headers = String::from_utf8_lossy(&part[..split]).to_string();
+        let head = headers
+            .lines()
+            .find(|line| line.to_ascii_lowercase().starts_with("content-disposition"))
+            .unwrap_or_default()
+            .to_owned();
+        let mut content = &part[split + 4..];
+        content = content.strip_suffix(b"\r\n").unwrap_or(content);
+        let field = |key: &str| {
+            head.split(';').find_map(|piece| {
+                piece
+                    .trim()
+                    .strip_prefix(&format!("{key}="))
+                    .map(|v| v.trim_matches('"').to_owned())
+            })
+        };
+        match (field("name").as_deref(), field("filename")) {
+            (Some("payload_json"), _) => payload = serde_json::from_slice(content).ok()?,
+            (_, Some(filename)) => files.push((filename, content.to_vec())),
+            _ => {}
+        }
+    }
+    Some((payload, files))
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }

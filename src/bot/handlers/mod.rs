@@ -8,6 +8,7 @@ mod invitations;
 
 pub(crate) use invitations::DONT_KNOW;
 mod moderation;
+mod mydata;
 mod profile;
 mod settings;
 mod tags;
@@ -87,6 +88,12 @@ pub async fn handle(network: &Network, request: Request) -> Response {
             moderator,
             member,
         } => moderation::restore(network, guild, moderator, member).await,
+        Request::MyData { actor, export } => mydata::export_or_ask(network, actor, export).await,
+        Request::ConfirmRemoveMember {
+            guild,
+            moderator,
+            member,
+        } => moderation::remove_member(network, guild, moderator, member).await,
         Request::NotModerator => Response::only(Reply::new(moderation::NOT_MODERATOR)),
         Request::Button(action) => button(network, action).await,
         Request::Pick { action, value } => pick(network, action, &value).await,
@@ -172,6 +179,10 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             invitee,
             offset,
         } => invitations::report_from_list(network, guild, invitee, inviter, offset).await,
+        A::EraseMyData { guild, member } => mydata::erase(network, guild, member).await,
+        A::Dismiss { .. } => mydata::dismiss(),
+        // The parser sends moderators' clicks to their own requests after checking permissions.
+        A::RemoveMember { .. } => Response::only(Reply::new(moderation::NOT_MODERATOR)),
         // The parser sends Restore clicks to Request::Restore after checking permissions.
         A::Restore { .. } => Response::only(Reply::new(moderation::NOT_MODERATOR)),
         A::ListWithdraw {

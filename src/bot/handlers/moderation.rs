@@ -17,6 +17,22 @@ pub(super) async fn handle(network: &Network, actor: Actor, action: Moderation) 
         Moderation::Reports => {
             queue(network, actor.guild, actor.member, None, ReplyKind::New).await
         }
+        Moderation::RemoveMember(target) => {
+            let (guild, moderator, member) = (actor.guild, actor.member, target.member);
+            Response::only(
+                Reply::new(format!(
+                    "Erase {}'s network data in this server? Their connections, invitations, tags and \
+                     settings go; they are not told. The audit log records that you did it.",
+                    mention(member)
+                ))
+                .with_button(Button::new(
+                    "Erase their data",
+                    ButtonStyle::Danger,
+                    ComponentAction::RemoveMember { guild, moderator, member },
+                ))
+                .with_button(Button::new("Cancel", ButtonStyle::Secondary, ComponentAction::Dismiss { guild, owner: moderator })),
+            )
+        }
     }
 }
 
@@ -60,6 +76,22 @@ fn limits_text(limits: GuildLimits, saved: bool) -> String {
          Reports in 30 days that suspend a sender: {}",
         limits.invites_per_week, limits.connection_cap, limits.reports_to_suspend
     )
+}
+
+/// Confirmed by a moderator (checked again on the click).
+pub(super) async fn remove_member(
+    network: &Network,
+    guild: GuildId,
+    moderator: MemberId,
+    member: MemberId,
+) -> Response {
+    match network.remove_member(guild, moderator, member).await {
+        Ok(()) => Response::only(Reply::update(format!(
+            "Erased {}'s network data in this server.",
+            mention(member)
+        ))),
+        Err(error) => Response::only(refusal(error, ReplyKind::UpdateClicked)),
+    }
 }
 
 /// A moderator restores a suspended sender; the queue is shown again.

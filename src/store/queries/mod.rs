@@ -3,6 +3,7 @@
 
 mod connections;
 mod erasure;
+mod export;
 
 pub use erasure::AuditAction;
 mod filters;

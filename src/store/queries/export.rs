@@ -1,0 +1,83 @@
+//! Everything the bot holds about one member in one server, for `/mydata export`.
+
+use rusqlite::params;
+
+use super::members::names_from_row;
+use crate::network::{
+    ExportedConnection, ExportedInvitation, ExportedMark, GuildId, MemberExport, MemberId,
+    Timestamp,
+};
+use crate::store::{ReadTx, StoreError};
+
+impl ReadTx<'_> {
+    /// The member's own data. Others' records about them (who removed or blocked them, who
+    /// reported them) are not theirs to see and are left out.
+    pub fn export_member(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        now: Timestamp,
+    ) -> Result<MemberExport, StoreError> {
+        let connections = self.all(
+            "SELECT c.peer_id, c.since_ms, m.display_name, m.username,
+                    (SELECT group_concat(tag, char(31)) FROM tags AS t
+                      WHERE t.guild_id = c.guild_id AND t.owner_id = c.user_id AND t.peer_id = c.peer_id)
+               FROM connections AS c
+               JOIN members AS m ON m.guild_id = c.guild_id AND m.user_id = c.peer_id
+              WHERE c.guild_id = ?1 AND c.user_id = ?2
+              ORDER BY c.since_ms DESC, c.peer_id",
+            params![guild, member],
+            |row| {
+                let tags: Option<String> = row.get(4)?;
+                Ok(ExportedConnection {
+                    member_id: row.get::<_, MemberId>(0)?.get(),
+                    connected_since_unix_ms: row.get::<_, Timestamp>(1)?.unix_millis(),
+                    names: names_from_row(2)(row)?,
+                    your_tags: tags.map(|t| t.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
+                })
+            },
+        )?;
+        let invitations = |sql: &str| {
+            self.all(sql, params![guild, member], |row| {
+                Ok(ExportedInvitation {
+                    member_id: row.get::<_, MemberId>(0)?.get(),
+                    note: row.get(1)?,
+                    sent_unix_ms: row.get::<_, Timestamp>(2)?.unix_millis(),
+                    ignored: row.get::<_, Option<i64>>(3)?.is_some(),
+                })
+            })
+        };
+        let invitations_sent = invitations(
+            "SELECT invitee_id, note, sent_ms, NULL FROM invitations
+              WHERE guild_id = ?1 AND inviter_id = ?2 ORDER BY sent_ms DESC",
+        )?;
+        let invitations_received = invitations(
+            "SELECT inviter_id, note, sent_ms, ignored_ms FROM invitations
+              WHERE guild_id = ?1 AND invitee_id = ?2 ORDER BY sent_ms DESC",
+        )?;
+        let marks = |sql: &str| {
+            self.all(sql, params![guild, member], |row| {
+                Ok(ExportedMark {
+                    member_id: row.get::<_, MemberId>(0)?.get(),
+                    at_unix_ms: row.get::<_, Timestamp>(1)?.unix_millis(),
+                })
+            })
+        };
+        Ok(MemberExport {
+            server_id: guild.get(),
+            member_id: member.get(),
+            exported_unix_ms: now.unix_millis(),
+            names: self.member_names(guild, member)?,
+            settings: self.settings(guild, member)?.into(),
+            connections,
+            invitations_sent,
+            invitations_received,
+            members_you_removed: marks(
+                "SELECT removed_id, removed_ms FROM removals WHERE guild_id = ?1 AND remover_id = ?2 ORDER BY removed_ms",
+            )?,
+            members_you_blocked: marks(
+                "SELECT blocked_id, blocked_ms FROM blocks WHERE guild_id = ?1 AND blocker_id = ?2 ORDER BY blocked_ms",
+            )?,
+        })
+    }
+}
