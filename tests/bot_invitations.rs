@@ -41,7 +41,14 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
             .find(|c| c["name"] == name)
             .unwrap_or_else(|| panic!("{name} is registered"))
     };
-    assert_eq!(commands.len(), 13);
+    assert_eq!(commands.len(), 14);
+    let mydata: Vec<&str> = by_name("mydata")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(mydata, ["export", "delete"]);
     let network = by_name("network");
     assert_eq!(
         network["default_member_permissions"], "32",
@@ -53,7 +60,7 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
         .iter()
         .map(|o| o["name"].as_str().unwrap())
         .collect();
-    assert_eq!(subcommands, ["stats", "limits", "reports"]);
+    assert_eq!(subcommands, ["stats", "limits", "reports", "remove-member"]);
     for command in commands {
         assert_eq!(
             command["contexts"],

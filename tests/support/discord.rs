@@ -22,6 +22,9 @@ use tokio::sync::{Notify, mpsc};
 use super::discord_json::{self as dj, Person};
 use super::openapi;
 
+/// Files sent with a multipart request: (file name, contents).
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// One REST request the bot made.
 #[derive(Debug, Clone)]
 pub struct Recorded {
@@ -30,8 +33,8 @@ pub struct Recorded {
     pub path: String,
     pub body: Value,
     pub authorization: Option<String>,
-    /// Files sent with a multipart request: (file name, contents).
-    pub files: Vec<(String, Vec<u8>)>,
+    /// Files sent with a multipart request.
+    pub files: Files,
 }
 
 impl Recorded {
@@ -372,7 +375,7 @@ fn ok(body: Value) -> Response {
 }
 
 /// Splits a `multipart/form-data` body into its `payload_json` and its files.
-fn multipart(content_type: &str, body: &[u8]) -> Option<(Value, Vec<(String, Vec<u8>)>)> {
+fn multipart(content_type: &str, body: &[u8]) -> Option<(Value, Files)> {
     let boundary = content_type
         .strip_prefix("multipart/form-data")?
         .split("boundary=")
