@@ -6,6 +6,7 @@ use std::sync::RwLock;
 
 use serenity::all::{
     Command, Context, EventHandler, Guild, GuildId as DiscordGuildId, Http, Interaction, Ready,
+    User,
 };
 use tracing::{error, info, warn};
 
@@ -14,7 +15,7 @@ use super::request::{InputError, Parsed};
 use super::response::{Outgoing, Reply, Response};
 use super::text::{error_chain, name_of};
 use super::{commands, handlers, parse, render};
-use crate::network::{GuildId, Network};
+use crate::network::{GuildId, MemberId, Network};
 
 /// Where the commands are registered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +162,35 @@ impl EventHandler for Handler {
         // Load the server's graph and directory before anyone asks (this runs in its own task).
         if let Err(e) = self.network.preload(id).await {
             warn!(error = %error_chain(&e), guild = %id, "could not preload the server's network");
+        }
+    }
+
+    async fn guild_ban_addition(&self, _ctx: Context, guild_id: DiscordGuildId, banned_user: User) {
+        let (Ok(guild), Ok(member)) = (
+            GuildId::new(guild_id.get()),
+            MemberId::new(banned_user.id.get()),
+        ) else {
+            return;
+        };
+        if let Err(e) = self.network.ban(guild, member).await {
+            error!(error = %error_chain(&e), "could not apply a ban");
+        }
+    }
+
+    async fn guild_ban_removal(
+        &self,
+        _ctx: Context,
+        guild_id: DiscordGuildId,
+        unbanned_user: User,
+    ) {
+        let (Ok(guild), Ok(member)) = (
+            GuildId::new(guild_id.get()),
+            MemberId::new(unbanned_user.id.get()),
+        ) else {
+            return;
+        };
+        if let Err(e) = self.network.unban(guild, member).await {
+            error!(error = %error_chain(&e), "could not apply an unban");
         }
     }
 

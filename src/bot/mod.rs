@@ -76,8 +76,11 @@ pub async fn serve(
         None => Registration::Global,
     };
     let network_store = network.store().clone();
-    // GUILDS only: server names and nothing privileged, so no owner has to enable anything.
-    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
+    // GUILDS (server names) and GUILD_MODERATION (bans): nothing privileged, so no owner has
+    // to enable anything. Without the privileged members intent the bot does not see members
+    // leave; see the README.
+    let intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MODERATION;
+    let mut client = ClientBuilder::new_with_http(http, intents)
         .event_handler(events::Handler::new(network, registration))
         .await
         .map_err(BotError::Discord)?;

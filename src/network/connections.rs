@@ -111,6 +111,8 @@ impl Network {
         self.read(move |tx, _| {
             let limit = window.clamped_limit() as usize;
             let names = read(&memory.names);
+            // Banned members drop out of everyone's list (their rows stay for an unban).
+            let banned = read(&memory.banned);
             // One row more than a page tells whether another page follows that way.
             let mut rows = Vec::with_capacity(limit + 1);
             tx.scan_connections(
@@ -119,10 +121,10 @@ impl Network {
                 window.position,
                 filter.tag.as_ref(),
                 |peer, since| {
-                    if needle
+                    let matches = needle
                         .as_deref()
-                        .is_none_or(|needle| names.matches(peer, needle))
-                    {
+                        .is_none_or(|needle| names.matches(peer, needle));
+                    if matches && !banned.contains(&peer) {
                         rows.push((peer, since));
                     }
                     if rows.len() > limit {

@@ -8,7 +8,7 @@
 //! and are never applied for a rolled-back write. One process per database file: a second
 //! process writing the same file would not update this process's memory.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::directory::Directory;
@@ -19,8 +19,11 @@ use crate::store::{StoreError, WriteTx};
 /// One server's state.
 #[derive(Debug, Default)]
 pub(crate) struct GuildMemory {
+    /// Connections between members in good standing: a banned member's are left out.
     pub(crate) graph: RwLock<GuildGraph>,
     pub(crate) names: RwLock<Directory>,
+    /// Members banned from the server: out of everyone's lists.
+    pub(crate) banned: RwLock<HashSet<MemberId>>,
 }
 
 /// The state of every server used since start-up.
@@ -44,9 +47,15 @@ impl Memory {
         if let Some(loaded) = self.get(guild) {
             return Ok(loaded);
         }
+        let banned: HashSet<MemberId> = tx.banned_members(guild)?.into_iter().collect();
+        let connections = tx
+            .all_connections(guild)?
+            .into_iter()
+            .filter(|(a, b)| !banned.contains(a) && !banned.contains(b));
         let state = Arc::new(GuildMemory {
-            graph: RwLock::new(GuildGraph::from_connections(tx.all_connections(guild)?)),
+            graph: RwLock::new(GuildGraph::from_connections(connections)),
             names: RwLock::new(Directory::from_names(tx.all_member_names(guild)?)),
+            banned: RwLock::new(banned),
         });
         write(&self.guilds).insert(guild, Arc::clone(&state));
         Ok(state)
@@ -62,6 +71,27 @@ impl Memory {
     pub(crate) fn disconnected(&self, guild: GuildId, a: MemberId, b: MemberId) {
         if let Some(state) = self.get(guild) {
             write(&state.graph).disconnect(a, b);
+        }
+    }
+
+    /// The member was banned: out of the graph (their connections stay in the database).
+    pub(crate) fn banned(&self, guild: GuildId, member: MemberId) {
+        if let Some(state) = self.get(guild) {
+            write(&state.banned).insert(member);
+            write(&state.graph).remove_member(member);
+        }
+    }
+
+    /// The member was unbanned: their connections (`peers`, as stored) come back, except those
+    /// with members still banned.
+    pub(crate) fn unbanned(&self, guild: GuildId, member: MemberId, peers: Vec<MemberId>) {
+        if let Some(state) = self.get(guild) {
+            let mut banned = write(&state.banned);
+            banned.remove(&member);
+            let mut graph = write(&state.graph);
+            for peer in peers.into_iter().filter(|p| !banned.contains(p)) {
+                graph.connect(member, peer);
+            }
         }
     }
 

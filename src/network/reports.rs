@@ -67,6 +67,35 @@ impl Network {
         .await
     }
 
+    /// Discord says the member was banned from the server: their pending invitations are
+    /// cancelled and they drop out of everyone's lists, profiles and suggestions. Their
+    /// connections are kept (an unban brings them back). Nobody is told.
+    pub async fn ban(&self, guild: GuildId, member: MemberId) -> Result<(), NetworkError> {
+        let memory = Arc::clone(&self.memory);
+        self.write(move |tx, now| {
+            tx.ensure_member(guild, member, now)?;
+            if tx.set_banned(guild, member, Some(now))? {
+                tx.delete_invitations_of(guild, member)?;
+                tx.after_commit(move || memory.banned(guild, member));
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Discord says the member was unbanned: their connections come back.
+    pub async fn unban(&self, guild: GuildId, member: MemberId) -> Result<(), NetworkError> {
+        let memory = Arc::clone(&self.memory);
+        self.write(move |tx, _| {
+            if tx.set_banned(guild, member, None)? {
+                let peers = tx.peers_of(guild, member)?;
+                tx.after_commit(move || memory.unbanned(guild, member, peers));
+            }
+            Ok(())
+        })
+        .await
+    }
+
     /// A member erases their own network data in this server (`/mydata delete`); see
     /// [`crate::store::WriteTx::erase_member`] for exactly what goes and what stays. Nobody is told.
     pub async fn erase_my_data(

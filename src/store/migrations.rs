@@ -20,6 +20,7 @@ const STEPS: &[(&str, &str)] = &[
     step!("0003_saved_filters.sql"),
     step!("0004_reports.sql"),
     step!("0005_audit_log.sql"),
+    step!("0006_bans.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

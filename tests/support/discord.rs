@@ -58,6 +58,8 @@ struct Shared {
     people: Mutex<HashMap<u64, Person>>,
     next_id: AtomicU64,
     gateway_url: Mutex<String>,
+    /// The bot's IDENTIFY payload (`d`), once it connected.
+    identify: Mutex<Option<Value>>,
     /// Requests whose bodies Discord's OpenAPI spec refuses.
     invalid: Mutex<Vec<String>>,
 }
@@ -109,6 +111,11 @@ impl FakeDiscord {
             "bodies refused by Discord's OpenAPI spec:\n{}",
             invalid.join("\n\n")
         );
+    }
+
+    /// What the bot sent in IDENTIFY (token, intents, …), once it has.
+    pub fn identify(&self) -> Option<Value> {
+        self.shared.identify.lock().unwrap().clone()
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -211,6 +218,7 @@ async fn run_gateway(mut socket: WebSocket, shared: Arc<Shared>) {
                             break;
                         }
                         identified = true;
+                        *shared.identify.lock().unwrap() = Some(payload["d"].clone());
                         let url = shared.gateway_url.lock().unwrap().clone();
                         for (event, data) in [("READY", dj::ready(&url)), ("GUILD_CREATE", dj::guild_create())] {
                             seq += 1;

@@ -1,6 +1,7 @@
 //! Typed queries, grouped by the table they are about. Statements are `prepare_cached`: the
 //! same few statements run over and over, and SQLite keeps their plans per connection.
 
+mod bans;
 mod connections;
 mod erasure;
 mod export;
