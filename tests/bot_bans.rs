@@ -7,28 +7,9 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
-use support::bot::{TestBot, ephemeral_text};
+use support::bot::{TestBot, ephemeral_text, mentioned};
 use support::discord_json::{self as dj, Person};
 use support::people::{alice, bob, carol, dave};
-
-async fn connect(bot: &TestBot, a: &Person, b: &Person) {
-    let g = TestBot::guild();
-    bot.network
-        .invite(g, TestBot::id(a), TestBot::id(b), None)
-        .await
-        .unwrap();
-    bot.network
-        .accept(g, TestBot::id(b), TestBot::id(a))
-        .await
-        .unwrap();
-}
-
-fn mentioned(text: &str) -> Vec<u64> {
-    text.split("<@")
-        .skip(1)
-        .filter_map(|rest| rest.split('>').next()?.parse().ok())
-        .collect()
-}
 
 /// Waits until `check` holds (the bot handles gateway events in their own tasks).
 async fn eventually<F: Fn() -> Fut, Fut: std::future::Future<Output = bool>>(what: &str, check: F) {
@@ -47,9 +28,9 @@ async fn a_ban_hides_the_member_and_an_unban_brings_their_connections_back() {
     let g = TestBot::guild();
     let (alice, bob, carol, dave) = (alice(), bob(), carol(), dave());
     let erin = Person::new(1_700_000_000_000_000_005, "erin");
-    connect(&bot, &alice, &bob).await;
-    connect(&bot, &alice, &carol).await;
-    connect(&bot, &bob, &dave).await; // dave is someone alice may know, through bob
+    bot.connect(&alice, &bob).await;
+    bot.connect(&alice, &carol).await;
+    bot.connect(&bob, &dave).await; // dave is someone alice may know, through bob
     bot.network
         .invite(g, TestBot::id(&erin), TestBot::id(&bob), None)
         .await

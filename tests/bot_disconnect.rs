@@ -11,19 +11,6 @@ use support::bot::{
 use support::discord_json::{self as dj, ClickedIn, Person};
 use support::people::{alice, bob, carol};
 
-/// Alice and Bob connected (Alice invited, Bob accepted), set up through the network itself.
-async fn connected(bot: &TestBot, a: &Person, b: &Person) {
-    let g = TestBot::guild();
-    bot.network
-        .invite(g, TestBot::id(a), TestBot::id(b), None)
-        .await
-        .unwrap();
-    bot.network
-        .accept(g, TestBot::id(b), TestBot::id(a))
-        .await
-        .unwrap();
-}
-
 /// Runs a disconnect flow started by `start` (slash or menu), confirms it, and checks that every
 /// request the bot made was an answer to the remover's own interactions.
 async fn disconnect_flow(
@@ -102,7 +89,7 @@ async fn disconnect_flow(
 async fn disconnecting_with_the_slash_command_is_seen_by_the_remover_alone() {
     let bot = TestBot::start().await;
     let (alice, bob) = (alice(), bob());
-    connected(&bot, &alice, &bob).await;
+    bot.connect(&alice, &bob).await;
     let start = dj::slash_command(
         bot.interaction_id(),
         "tok-dc",
@@ -120,7 +107,7 @@ async fn disconnecting_with_the_slash_command_is_seen_by_the_remover_alone() {
 async fn disconnecting_from_the_profile_menu_is_seen_by_the_remover_alone() {
     let bot = TestBot::start().await;
     let (alice, bob) = (alice(), bob());
-    connected(&bot, &alice, &bob).await;
+    bot.connect(&alice, &bob).await;
     let start = dj::user_command(
         bot.interaction_id(),
         "tok-menu",
@@ -137,7 +124,7 @@ async fn disconnecting_from_the_profile_menu_is_seen_by_the_remover_alone() {
 async fn cancelling_keeps_the_connection() {
     let bot = TestBot::start().await;
     let (alice, bob) = (alice(), bob());
-    connected(&bot, &alice, &bob).await;
+    bot.connect(&alice, &bob).await;
     let start = dj::slash_command(
         bot.interaction_id(),
         "tok-dc",
@@ -175,7 +162,7 @@ async fn cancelling_keeps_the_connection() {
 async fn the_removed_member_is_refused_exactly_like_someone_whose_settings_refuse() {
     let bot = TestBot::start().await;
     let (alice, bob, carol) = (alice(), bob(), carol());
-    connected(&bot, &alice, &bob).await;
+    bot.connect(&alice, &bob).await;
     bot.network
         .disconnect(TestBot::guild(), TestBot::id(&alice), TestBot::id(&bob))
         .await
@@ -235,7 +222,7 @@ async fn the_removers_reinvite_once_accepted_restores_the_original_date() {
     let bot = TestBot::start().await;
     let (alice, bob) = (alice(), bob());
     let g = TestBot::guild();
-    connected(&bot, &alice, &bob).await;
+    bot.connect(&alice, &bob).await;
     let original = bot
         .network
         .connected_since(g, TestBot::id(&alice), TestBot::id(&bob))

@@ -10,18 +10,6 @@ use support::bot::{TestBot, button, ephemeral_text, reaches_others, reply_messag
 use support::discord_json::{self as dj, ClickedIn, Person};
 use support::people::{alice, bob, carol, dave};
 
-async fn connect(bot: &TestBot, a: &Person, b: &Person) {
-    let g = TestBot::guild();
-    bot.network
-        .invite(g, TestBot::id(a), TestBot::id(b), None)
-        .await
-        .unwrap();
-    bot.network
-        .accept(g, TestBot::id(b), TestBot::id(a))
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn export_holds_exactly_the_members_own_data() {
     let bot = TestBot::start().await;
@@ -39,7 +27,7 @@ async fn export_holds_exactly_the_members_own_data() {
         )
         .await
         .unwrap();
-    connect(&bot, &alice, &bob).await;
+    bot.connect(&alice, &bob).await;
     bot.network
         .add_tag(g, TestBot::id(&alice), TestBot::id(&bob), "mentor")
         .await
@@ -48,12 +36,12 @@ async fn export_holds_exactly_the_members_own_data() {
         .invite(g, TestBot::id(&carol), TestBot::id(&alice), Some("hello"))
         .await
         .unwrap();
-    connect(&bot, &alice, &dave).await;
+    bot.connect(&alice, &dave).await;
     bot.network
         .disconnect(g, TestBot::id(&alice), TestBot::id(&dave))
         .await
         .unwrap();
-    connect(&bot, &erin, &alice).await;
+    bot.connect(&erin, &alice).await;
     bot.network
         .disconnect(g, TestBot::id(&erin), TestBot::id(&alice))
         .await
@@ -108,8 +96,8 @@ async fn delete_asks_then_erases_and_leaves_others_intact() {
     let bot = TestBot::start().await;
     let g = TestBot::guild();
     let (alice, bob, carol) = (alice(), bob(), carol());
-    connect(&bot, &alice, &bob).await;
-    connect(&bot, &bob, &carol).await;
+    bot.connect(&alice, &bob).await;
+    bot.connect(&bob, &carol).await;
     bot.network
         .add_tag(g, TestBot::id(&bob), TestBot::id(&carol), "friend")
         .await
@@ -191,7 +179,7 @@ async fn a_moderator_removes_a_members_data_and_it_is_audited() {
     let g = TestBot::guild();
     let moderator = Person::new(1_700_000_000_000_000_090, "mod").moderator();
     let (spam, bob) = (alice(), bob());
-    connect(&bot, &spam, &bob).await;
+    bot.connect(&spam, &bob).await;
     let command = dj::slash_with_options(
         bot.interaction_id(),
         "m1",

@@ -4,46 +4,16 @@
 
 mod support;
 
-use handshake::network::{InvitePolicy, MemberNames, SettingsUpdate};
+use handshake::network::{InvitePolicy, SettingsUpdate};
 use support::bot::{
-    TestBot, button, buttons, ephemeral_text, menu_id, menu_options, reaches_others, reply_message,
-    updated_text,
+    TestBot, button, buttons, ephemeral_text, mentioned, menu_id, menu_options, reaches_others,
+    reply_message, updated_text,
 };
 use support::discord_json::{self as dj, ClickedIn, Person};
 use support::people::{alice, bob, carol, dave};
 
 fn person(n: u64, name: &str) -> Person {
     Person::new(1_800_000_000_000_000_000 + n, name)
-}
-
-/// Connects `a` and `b` through the network (b accepts), and records both names.
-async fn connect(bot: &TestBot, a: &Person, b: &Person) {
-    let g = TestBot::guild();
-    for p in [a, b] {
-        let names = MemberNames {
-            display_name: p.display_name(),
-            username: p.username.clone(),
-        };
-        bot.network
-            .see_member(g, TestBot::id(p), names)
-            .await
-            .unwrap();
-    }
-    bot.network
-        .invite(g, TestBot::id(a), TestBot::id(b), None)
-        .await
-        .unwrap();
-    bot.network
-        .accept(g, TestBot::id(b), TestBot::id(a))
-        .await
-        .unwrap();
-}
-
-fn mentioned(text: &str) -> Vec<u64> {
-    text.split("<@")
-        .skip(1)
-        .filter_map(|rest| rest.split('>').next()?.parse().ok())
-        .collect()
 }
 
 #[tokio::test]
@@ -54,7 +24,7 @@ async fn the_connection_list_pages_forward_and_back() {
         .map(|n| person(n, &format!("peer{n:02}")))
         .collect();
     for p in &people {
-        connect(&bot, &alice, p).await;
+        bot.connect(&alice, p).await;
         tokio::time::sleep(std::time::Duration::from_millis(3)).await; // distinct dates
     }
     let newest_first: Vec<u64> = people.iter().rev().map(|p| p.id).collect();
@@ -129,7 +99,7 @@ async fn search_and_tag_filter_the_list_across_pages() {
         } else {
             person(n, &format!("zed{n:02}"))
         };
-        connect(&bot, &alice, &p).await;
+        bot.connect(&alice, &p).await;
         if n % 2 == 0 {
             annas.push(p.id);
         }
@@ -214,8 +184,8 @@ async fn an_empty_network_gets_a_hint() {
 async fn removing_from_the_list_confirms_then_removes_silently() {
     let bot = TestBot::start().await;
     let (alice, bob, carol) = (alice(), bob(), carol());
-    connect(&bot, &alice, &bob).await;
-    connect(&bot, &alice, &carol).await;
+    bot.connect(&alice, &bob).await;
+    bot.connect(&alice, &carol).await;
 
     let (list, before) = bot
         .discord
@@ -431,9 +401,9 @@ async fn profiles_show_every_degree_and_the_fitting_action() {
     // alice – bob – carol – dave, and erin alone.
     let (alice, bob, carol, dave) = (alice(), bob(), carol(), dave());
     let erin = person(5, "erin");
-    connect(&bot, &alice, &bob).await;
-    connect(&bot, &bob, &carol).await;
-    connect(&bot, &carol, &dave).await;
+    bot.connect(&alice, &bob).await;
+    bot.connect(&bob, &carol).await;
+    bot.connect(&carol, &dave).await;
     let profile = |target: &Person| {
         dj::slash_command(
             bot.interaction_id(),
@@ -551,8 +521,8 @@ async fn profiles_show_every_degree_and_the_fitting_action() {
 async fn tags_are_added_with_autocomplete_and_removed() {
     let bot = TestBot::start().await;
     let (alice, bob, carol) = (alice(), bob(), carol());
-    connect(&bot, &alice, &bob).await;
-    connect(&bot, &alice, &carol).await;
+    bot.connect(&alice, &bob).await;
+    bot.connect(&alice, &carol).await;
     let (added, _) = bot
         .discord
         .interact(dj::tag_command(
@@ -648,11 +618,11 @@ async fn suggestions_rank_by_mutuals_and_leave_out_whoever_refuses() {
         person(5, "closed"),
     );
     for f in [&f1, &f2] {
-        connect(&bot, &alice, f).await;
-        connect(&bot, f, &both).await;
+        bot.connect(&alice, f).await;
+        bot.connect(f, &both).await;
     }
-    connect(&bot, &f1, &one).await;
-    connect(&bot, &f1, &closed).await;
+    bot.connect(&f1, &one).await;
+    bot.connect(&f1, &closed).await;
     let nobody = SettingsUpdate {
         invite_policy: Some(InvitePolicy::Nobody),
         ..Default::default()

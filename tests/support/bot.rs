@@ -251,3 +251,37 @@ pub fn button(message: &Value, label: &str) -> String {
         .unwrap_or_else(|| panic!("no button {label:?} in {message:#}"))
         .1
 }
+
+impl TestBot {
+    /// `a` invites `b` and `b` accepts, straight through the network (no Discord traffic), with
+    /// both names recorded as the bot would have seen them.
+    pub async fn connect(&self, a: &Person, b: &Person) {
+        let g = Self::guild();
+        for p in [a, b] {
+            let names = handshake::network::MemberNames {
+                display_name: p.display_name(),
+                username: p.username.clone(),
+            };
+            self.network
+                .see_member(g, Self::id(p), names)
+                .await
+                .unwrap();
+        }
+        self.network
+            .invite(g, Self::id(a), Self::id(b), None)
+            .await
+            .unwrap();
+        self.network
+            .accept(g, Self::id(b), Self::id(a))
+            .await
+            .unwrap();
+    }
+}
+
+/// The ids of the members mentioned (`<@id>`) in a text, in order.
+pub fn mentioned(text: &str) -> Vec<u64> {
+    text.split("<@")
+        .skip(1)
+        .filter_map(|rest| rest.split('>').next()?.parse().ok())
+        .collect()
+}
