@@ -56,12 +56,12 @@ fn a_one_sided_connection_cannot_commit() {
     );
     let count: i64 = conn
         .query_row(
-            "SELECT connection_count FROM members WHERE user_id = 10",
+            "SELECT count(*) FROM connections WHERE user_id = 10",
             [],
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(count, 1, "the trigger-kept count follows the rows");
+    assert_eq!(count, 1, "the refused delete left the row");
 }
 
 #[test]
@@ -201,7 +201,7 @@ async fn the_audit_reports_state_the_constraints_would_have_refused() {
         "DROP TRIGGER invitations_only_between_strangers;
          INSERT INTO connections VALUES (1, 10, 20, 5);
          INSERT INTO invitations (guild_id, inviter_id, invitee_id, sent_ms) VALUES (1, 10, 20, 6);
-         UPDATE members SET connection_count = 7 WHERE user_id = 30;",
+         INSERT INTO connections VALUES (1, 30, 20, 8), (1, 20, 30, 8), (1, 30, 20, 9), (1, 20, 30, 9);",
     )
     .unwrap();
     let found: Vec<String> = t
@@ -217,5 +217,5 @@ async fn the_audit_reports_state_the_constraints_would_have_refused() {
     assert!(has("foreign key"), "{found:#?}");
     assert!(has("connection without its mirror"), "{found:#?}");
     assert!(has("connected and an invitation pending"), "{found:#?}");
-    assert!(has("connection count out of step"), "{found:#?}");
+    assert!(has("the same pair connected twice"), "{found:#?}");
 }

@@ -31,7 +31,7 @@ impl Network {
             let since = tx
                 .connected_since(guild, remover, removed)?
                 .ok_or(NetworkError::NotConnected)?;
-            tx.delete_connection(guild, remover, removed)?;
+            tx.delete_connection(guild, remover, removed, since)?;
             tx.delete_invitations_between(guild, remover, removed)?;
             tx.record_removal(guild, remover, removed, since, now)?;
             tx.after_commit(move || memory.disconnected(guild, remover, removed));

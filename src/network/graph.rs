@@ -104,6 +104,10 @@ impl GuildGraph {
         }
     }
 
+    pub(crate) fn connection_count(&self, member: MemberId) -> usize {
+        self.of(member).len()
+    }
+
     fn of(&self, member: MemberId) -> &[u32] {
         self.index
             .get(&member)

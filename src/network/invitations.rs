@@ -3,7 +3,8 @@
 use std::sync::Arc;
 
 use super::connections::connect;
-use super::memory::Memory;
+use super::graph::GuildGraph;
+use super::memory::{GuildMemory, Memory, read};
 use super::model::GuildLimits;
 use super::notify::{Notification, NotificationEvent};
 use super::{
@@ -28,8 +29,10 @@ impl Network {
     ) -> Result<InviteOutcome, NetworkError> {
         not_self(from, to)?;
         let note = Note::parse(note)?;
+        // The graph answers "do they share a connection" (the `mutuals` setting) without SQL.
+        let state = self.memory(guild).await?;
         let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| invite(tx, &memory, guild, from, to, note, now))
+        self.write(move |tx, now| invite(tx, &memory, &state, guild, from, to, note, now))
             .await
     }
 
@@ -41,8 +44,9 @@ impl Network {
         inviter: MemberId,
     ) -> Result<Connection, NetworkError> {
         not_self(invitee, inviter)?;
+        let state = self.memory(guild).await?;
         let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| accept(tx, &memory, guild, invitee, inviter, now))
+        self.write(move |tx, now| accept(tx, &memory, &state, guild, invitee, inviter, now))
             .await
     }
 
@@ -99,15 +103,18 @@ impl Network {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // the operation's inputs, passed straight through once
 fn invite(
     tx: &WriteTx<'_>,
     memory: &Arc<Memory>,
+    state: &GuildMemory,
     guild: GuildId,
     from: MemberId,
     to: MemberId,
     note: Option<Note>,
     now: Timestamp,
 ) -> Result<InviteOutcome, NetworkError> {
+    let graph = read(&state.graph);
     tx.ensure_member(guild, from, now)?;
     tx.ensure_member(guild, to, now)?;
     if tx.connected_since(guild, from, to)?.is_some() {
@@ -121,7 +128,7 @@ fn invite(
         // Both want the connection: inviting someone who invited you accepts their invitation.
         // It was `to` who asked first, so their own settings and removals are moot; only the
         // caps still apply.
-        if at_cap(tx, guild, from, limits)? || at_cap(tx, guild, to, limits)? {
+        if at_cap(&graph, from, limits) || at_cap(&graph, to, limits) {
             return Err(NetworkError::NotInvitable);
         }
         let (since, restored) = connect(tx, memory, guild, from, to, now)?;
@@ -143,7 +150,7 @@ fn invite(
         return Err(NetworkError::SendingSuspended);
     }
     let invitee = tx.settings(guild, to)?;
-    ensure_invitable(tx, guild, from, to, invitee, limits)?;
+    ensure_invitable(tx, &graph, guild, from, to, invitee, limits)?;
     ensure_no_recent_withdrawal(tx, guild, from, to, now)?;
     ensure_under_weekly_limit(tx, guild, from, limits, now)?;
     tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))?;
@@ -176,11 +183,14 @@ fn invite(
 fn accept(
     tx: &WriteTx<'_>,
     memory: &Arc<Memory>,
+    state: &GuildMemory,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
     now: Timestamp,
 ) -> Result<Connection, NetworkError> {
+    // Read, not kept: `connect` only registers the graph's update for after the commit.
+    let graph = read(&state.graph);
     if !tx.has_invitation(guild, inviter, invitee)? {
         // A second click on "Accept" lands here: say what is true, change nothing.
         return Err(if tx.connected_since(guild, invitee, inviter)?.is_some() {
@@ -190,12 +200,12 @@ fn accept(
         });
     }
     let limits = tx.limits(guild)?;
-    if at_cap(tx, guild, invitee, limits)? {
+    if at_cap(&graph, invitee, limits) {
         return Err(NetworkError::ConnectionCapReached {
             cap: limits.connection_cap,
         });
     }
-    if at_cap(tx, guild, inviter, limits)? {
+    if at_cap(&graph, inviter, limits) {
         return Err(NetworkError::InvitationUnavailable);
     }
     let (since, restored) = connect(tx, memory, guild, invitee, inviter, now)?;
@@ -218,6 +228,7 @@ fn accept(
 /// [`NetworkError::NotInvitable`], so the inviter cannot tell which applied.
 pub(super) fn ensure_invitable(
     tx: &ReadTx<'_>,
+    graph: &GuildGraph,
     guild: GuildId,
     from: MemberId,
     to: MemberId,
@@ -230,10 +241,10 @@ pub(super) fn ensure_invitable(
         || match invitee.invite_policy {
             InvitePolicy::Everyone => false,
             InvitePolicy::Nobody => true,
-            InvitePolicy::Mutuals => !tx.share_a_connection(guild, from, to)?,
+            InvitePolicy::Mutuals => graph.mutuals(from, to, 0).count == 0,
         }
-        || at_cap(tx, guild, from, limits)?
-        || at_cap(tx, guild, to, limits)?;
+        || at_cap(graph, from, limits)
+        || at_cap(graph, to, limits);
     if refused {
         Err(NetworkError::NotInvitable)
     } else {
@@ -295,13 +306,11 @@ pub(super) fn invitations_left(
     Ok(limit.saturating_sub(sent))
 }
 
-fn at_cap(
-    tx: &ReadTx<'_>,
-    guild: GuildId,
-    member: MemberId,
-    limits: GuildLimits,
-) -> Result<bool, NetworkError> {
-    Ok(tx.connection_count(guild, member)? >= limits.connection_cap)
+/// Whether the member has as many connections as the server allows. Read from the in-memory
+/// graph, which the write lock keeps exactly in step with the database (a banned member's
+/// connections do not count while they are banned).
+fn at_cap(graph: &GuildGraph, member: MemberId, limits: GuildLimits) -> bool {
+    graph.connection_count(member) >= limits.connection_cap as usize
 }
 
 /// A notification for `recipient`, if they take DM notifications.

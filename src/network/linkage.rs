@@ -120,6 +120,7 @@ impl Network {
             read(&memory.graph).second_degree_ranked(member, limit * CANDIDATES_PER_SUGGESTION);
         self.read(move |tx, now| {
             let limits = tx.limits(guild)?;
+            let graph = read(&memory.graph);
             let mut suggestions = Vec::with_capacity(limit);
             for (candidate, mutual_connections) in ranked {
                 if suggestions.len() == limit {
@@ -129,6 +130,7 @@ impl Network {
                     && !tx.has_invitation(guild, candidate, member)?
                     && ensure_invitable(
                         tx,
+                        &graph,
                         guild,
                         member,
                         candidate,

@@ -41,10 +41,9 @@ const CHECKS: &[(&str, &str)] = &[
                                 AND c.peer_id = r.removed_id",
     ),
     (
-        "connection count out of step with the connections",
-        "SELECT m.guild_id, m.user_id, m.connection_count FROM members AS m
-          WHERE m.connection_count <> (SELECT count(*) FROM connections AS c
-                                        WHERE c.guild_id = m.guild_id AND c.user_id = m.user_id)",
+        "the same pair connected twice",
+        "SELECT guild_id, user_id, peer_id FROM connections
+          GROUP BY guild_id, user_id, peer_id HAVING count(*) > 1",
     ),
 ];
 

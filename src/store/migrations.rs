@@ -21,6 +21,8 @@ const STEPS: &[(&str, &str)] = &[
     step!("0004_reports.sql"),
     step!("0005_audit_log.sql"),
     step!("0006_bans.sql"),
+    step!("0007_connections_newest_first_key.sql"),
+    step!("0008_invitation_sends_keyed.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

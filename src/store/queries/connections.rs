@@ -60,24 +60,6 @@ impl ReadTx<'_> {
         )
     }
 
-    /// Whether `a` and `b` have at least one connection in common.
-    pub fn share_a_connection(
-        &self,
-        guild: GuildId,
-        a: MemberId,
-        b: MemberId,
-    ) -> Result<bool, StoreError> {
-        self.exists(
-            "SELECT 1 FROM connections AS mine
-               JOIN connections AS theirs
-                 ON theirs.guild_id = mine.guild_id AND theirs.user_id = ?3
-                AND theirs.peer_id = mine.peer_id
-              WHERE mine.guild_id = ?1 AND mine.user_id = ?2
-              LIMIT 1",
-            params![guild, a, b],
-        )
-    }
-
     /// Walks `member`'s connections in order — newest first from `from`, or, for
     /// [`PagePosition::Before`], oldest first back from the cursor — calling `visit` with each
     /// until it says stop. Only the covering index is read, so the walk is cheap per row and
@@ -153,18 +135,20 @@ impl WriteTx<'_> {
         Ok(())
     }
 
-    /// Removes both sides of the connection; false if there was none.
+    /// Removes both sides of the connection that began at `since`; false if there was none.
     pub fn delete_connection(
         &self,
         guild: GuildId,
         a: MemberId,
         b: MemberId,
+        since: Timestamp,
     ) -> Result<bool, StoreError> {
+        // Two point deletes by the full key.
         let removed = self.change(
             "DELETE FROM connections
-              WHERE guild_id = ?1
+              WHERE guild_id = ?1 AND since_ms = ?4
                 AND ((user_id = ?2 AND peer_id = ?3) OR (user_id = ?3 AND peer_id = ?2))",
-            params![guild, a, b],
+            params![guild, a, b, since],
         )?;
         Ok(removed > 0)
     }

@@ -46,12 +46,13 @@ impl WriteTx<'_> {
     /// one's data is not a way around a moderator. Returns whether the member had any data.
     pub fn erase_member(&self, guild: GuildId, member: MemberId) -> Result<bool, StoreError> {
         let suspended = self.suspended_since(guild, member)?;
-        // The mirrors of the member's connections first, found through the member's own rows
-        // (the primary key), so the cascade below finds nothing left to scan for.
+        // The mirrors of the member's connections first, each deleted by its full key (read off
+        // the member's own rows), so the cascade below finds nothing left to scan for.
         self.change(
             "DELETE FROM connections
-              WHERE guild_id = ?1 AND peer_id = ?2
-                AND user_id IN (SELECT peer_id FROM connections WHERE guild_id = ?1 AND user_id = ?2)",
+              WHERE (guild_id, user_id, since_ms, peer_id) IN
+                    (SELECT guild_id, peer_id, since_ms, user_id FROM connections
+                      WHERE guild_id = ?1 AND user_id = ?2)",
             params![guild, member],
         )?;
         self.change(

@@ -213,7 +213,8 @@ impl WriteTx<'_> {
             params![guild, sender, forget_before],
         )?;
         self.change(
-            "INSERT INTO invitation_sends (guild_id, sender_id, sent_ms) VALUES (?1, ?2, ?3)",
+            "INSERT INTO invitation_sends (guild_id, sender_id, sent_ms, tiebreak)
+             VALUES (?1, ?2, ?3, random())",
             params![guild, sender, now],
         )?;
         Ok(())

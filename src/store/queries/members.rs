@@ -55,10 +55,10 @@ impl ReadTx<'_> {
             .collect())
     }
 
-    /// How many connections the member has (kept by triggers, so one row read).
+    /// How many connections the member has: a count over their range of the connections key.
     pub fn connection_count(&self, guild: GuildId, member: MemberId) -> Result<u32, StoreError> {
         let count = self.one(
-            "SELECT connection_count FROM members WHERE guild_id = ?1 AND user_id = ?2",
+            "SELECT count(*) FROM connections WHERE guild_id = ?1 AND user_id = ?2",
             params![guild, member],
             |row| row.get(0),
         )?;
