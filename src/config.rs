@@ -62,10 +62,6 @@ pub struct StoreConfig {
 }
 
 impl StoreConfig {
-    pub fn from_env() -> Result<Self, ConfigError> {
-        Self::from_lookup(env_lookup)
-    }
-
     /// Reads the settings through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
         let database_path = match non_empty(&lookup, "DATABASE_PATH") {
@@ -138,10 +134,6 @@ pub fn discord_token_from_lookup(
         Some(raw) => DiscordToken::parse(&raw),
         None => Err(ConfigError::MissingToken),
     }
-}
-
-pub fn discord_token_from_env() -> Result<DiscordToken, ConfigError> {
-    discord_token_from_lookup(env_lookup)
 }
 
 /// Loads `.env` from the working folder (or a parent) into the environment, if there is one.

@@ -109,14 +109,6 @@ impl Reply {
         self.rows.push(row);
         self
     }
-
-    /// Every button, row by row.
-    pub fn buttons(&self) -> impl Iterator<Item = &Button> {
-        self.rows.iter().flat_map(|row| match row {
-            Row::Buttons(buttons) => buttons.as_slice(),
-            Row::Select(_) => &[],
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
