@@ -90,25 +90,20 @@ impl Handler {
     }
 
     async fn remember_names(&self, seen: Vec<super::request::Seen>) {
-        for seen in seen {
-            if let Err(e) = self
-                .network
-                .see_member(seen.guild, seen.member, seen.names)
-                .await
-            {
-                warn!(error = %error_chain(&e), "could not update the member directory");
-            }
+        // Everyone one interaction shows is in the same server.
+        let Some(guild) = seen.first().map(|s| s.guild) else {
+            return;
+        };
+        let names = seen.into_iter().map(|s| (s.member, s.names)).collect();
+        if let Err(e) = self.network.see_members(guild, names).await {
+            warn!(error = %error_chain(&e), "could not update the member directory");
         }
     }
 
     async fn deliver(&self, http: &Http, answering: Answering<'_>, outgoing: Outgoing) {
         let notification = &outgoing.notification;
         let guild = notification.guild();
-        let other = match notification.event() {
-            crate::network::NotificationEvent::InvitationReceived { from, .. } => *from,
-            crate::network::NotificationEvent::InvitationAccepted { by } => *by,
-            crate::network::NotificationEvent::AutoAccepted { with } => *with,
-        };
+        let other = notification.event().other_member();
         let names = render::NotificationNames {
             other: name_of(&self.network, guild, other).await,
             server: self.server_name(guild),

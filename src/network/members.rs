@@ -17,23 +17,49 @@ impl Network {
         member: MemberId,
         names: MemberNames,
     ) -> Result<(), NetworkError> {
+        self.see_members(guild, vec![(member, names)]).await
+    }
+
+    /// Records the names several members were just seen with, in one transaction, and only
+    /// those that changed: every interaction shows the bot its members' names, and most of the
+    /// time they are the ones it already has, which then costs no write at all.
+    pub async fn see_members(
+        &self,
+        guild: GuildId,
+        seen: Vec<(MemberId, MemberNames)>,
+    ) -> Result<(), NetworkError> {
+        let state = self.memory(guild).await?;
+        let changed: Vec<(MemberId, MemberNames)> = {
+            let known = read(&state.names);
+            seen.into_iter()
+                .filter(|(member, names)| known.names(*member) != Some(names))
+                .collect()
+        };
+        if changed.is_empty() {
+            return Ok(());
+        }
         let memory = Arc::clone(&self.memory);
         self.write(move |tx, now| {
-            tx.record_names(guild, member, &names, now)?;
-            tx.after_commit(move || memory.named(guild, member, names));
+            for (member, names) in &changed {
+                tx.record_names(guild, *member, names, now)?;
+            }
+            tx.after_commit(move || {
+                for (member, names) in changed {
+                    memory.named(guild, member, names);
+                }
+            });
             Ok(())
         })
         .await
     }
 
-    /// The names last seen for a member, if any.
+    /// The names last seen for a member, if any (from the in-memory directory).
     pub async fn member_names(
         &self,
         guild: GuildId,
         member: MemberId,
     ) -> Result<Option<MemberNames>, NetworkError> {
-        self.read(move |tx, _| Ok(tx.member_names(guild, member)?))
-            .await
+        Ok(self.names_of(guild, &[member]).await?.pop().flatten())
     }
 
     /// The names of several members at once, from the in-memory directory (`None` for those

@@ -28,6 +28,17 @@ pub enum NotificationEvent {
     AutoAccepted { with: MemberId },
 }
 
+impl NotificationEvent {
+    /// The member the news is about (never the recipient).
+    pub fn other_member(&self) -> MemberId {
+        match self {
+            Self::InvitationReceived { from, .. } => *from,
+            Self::InvitationAccepted { by } => *by,
+            Self::AutoAccepted { with } => *with,
+        }
+    }
+}
+
 impl Notification {
     pub(super) fn new(guild: GuildId, recipient: MemberId, event: NotificationEvent) -> Self {
         Self {
