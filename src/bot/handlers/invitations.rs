@@ -3,7 +3,7 @@
 
 use super::{connected_text, notify, refusal};
 use crate::bot::custom_id::ComponentAction;
-use crate::bot::response::{Button, ButtonStyle, Reply, ReplyKind, Response};
+use crate::bot::response::{Button, ButtonStyle, Outgoing, Reply, ReplyKind, Response};
 use crate::bot::text::{label_name, mention, name_of, relative_time, shorten};
 use crate::network::{
     GuildId, InvitationSide, InviteOutcome, MemberId, Network, NetworkError, PageRequest,
@@ -78,64 +78,100 @@ pub(super) async fn connect(
     }
 }
 
-/// Accept, from the invitation DM: the DM is updated in place.
-pub(super) async fn accept_from_dm(
+/// How an invitee answers an invitation, from the DM or from the /invitations list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Answer {
+    Accept,
+    Ignore,
+    /// "I don't know this person": ignore, block, report.
+    Report,
+}
+
+/// What an answer came to, before it is shown in one place or the other.
+enum Answered {
+    /// Done: what to say, and whom to tell (an acceptance is news; ignoring and reporting
+    /// never are).
+    Done(String, Vec<Outgoing>),
+    /// The invitation is gone or already answered: nothing left to do.
+    Stale(String),
+    /// Refused (a cap) or failed: the invitation stands.
+    Refused(NetworkError),
+}
+
+async fn answer(
     network: &Network,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
+    how: Answer,
+    name: &str,
+) -> Answered {
+    let result = match how {
+        Answer::Accept => network
+            .accept(guild, invitee, inviter)
+            .await
+            .map(|connection| {
+                (
+                    connected_text(&connection, name),
+                    notify(connection.notification, None),
+                )
+            }),
+        Answer::Ignore => network.ignore(guild, invitee, inviter).await.map(|()| {
+            (
+                format!("You ignored the invitation from {name}. They won't be told."),
+                Vec::new(),
+            )
+        }),
+        Answer::Report => network
+            .report(guild, invitee, inviter)
+            .await
+            .map(|()| (reported_text(name), Vec::new())),
+    };
+    match result {
+        Ok((text, notifications)) => Answered::Done(text, notifications),
+        Err(NetworkError::NoInvitationReceived) => Answered::Stale(NO_LONGER_AVAILABLE.to_owned()),
+        Err(NetworkError::AlreadyConnected) => {
+            Answered::Stale(format!("You're already connected with {name}."))
+        }
+        Err(error) => Answered::Refused(error),
+    }
+}
+
+/// An answer from the invitation DM: the DM is updated in place (the inviter is named, as
+/// mentions may not resolve in DMs). A refusal leaves the DM and its buttons as they are.
+pub(super) async fn answer_from_dm(
+    network: &Network,
+    guild: GuildId,
+    invitee: MemberId,
+    inviter: MemberId,
+    how: Answer,
 ) -> Response {
     let name = name_of(network, guild, inviter).await;
-    match network.accept(guild, invitee, inviter).await {
-        Ok(connection) => Response {
-            reply: Reply::update(connected_text(&connection, &name)),
-            notifications: notify(connection.notification, None),
+    match answer(network, guild, invitee, inviter, how, &name).await {
+        Answered::Done(text, notifications) => Response {
+            reply: Reply::update(text),
+            notifications,
         },
-        Err(NetworkError::NoInvitationReceived) => {
-            Response::only(Reply::update(NO_LONGER_AVAILABLE))
-        }
-        Err(NetworkError::AlreadyConnected) => Response::only(Reply::update(format!(
-            "You're already connected with {name}."
-        ))),
-        // Refusals (a cap) leave the DM and its buttons as they are.
-        Err(other) => Response::only(refusal(other, ReplyKind::New)),
+        Answered::Stale(text) => Response::only(Reply::update(text)),
+        Answered::Refused(error) => Response::only(refusal(error, ReplyKind::New)),
     }
 }
 
-/// Ignore, from the invitation DM. The inviter is not told.
-pub(super) async fn ignore_from_dm(
+/// An answer from the /invitations list, which is shown again with what happened on top.
+pub(super) async fn answer_from_list(
     network: &Network,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
-) -> Response {
-    let name = name_of(network, guild, inviter).await;
-    match network.ignore(guild, invitee, inviter).await {
-        Ok(()) => Response::only(Reply::update(format!(
-            "You ignored the invitation from {name}. They won't be told."
-        ))),
-        Err(NetworkError::NoInvitationReceived) => {
-            Response::only(Reply::update(NO_LONGER_AVAILABLE))
-        }
-        Err(other) => Response::only(refusal(other, ReplyKind::New)),
-    }
-}
-
-pub(super) async fn accept_from_list(
-    network: &Network,
-    guild: GuildId,
-    invitee: MemberId,
-    inviter: MemberId,
+    how: Answer,
     offset: u32,
 ) -> Response {
-    let (status, notifications) = match network.accept(guild, invitee, inviter).await {
-        Ok(connection) => (
-            connected_text(&connection, &mention(inviter)),
-            notify(connection.notification, None),
-        ),
-        Err(NetworkError::NoInvitationReceived) => (NO_LONGER_AVAILABLE.to_owned(), Vec::new()),
-        Err(error) => (refusal(error, ReplyKind::UpdateClicked).text, Vec::new()),
-    };
+    let (status, notifications) =
+        match answer(network, guild, invitee, inviter, how, &mention(inviter)).await {
+            Answered::Done(text, notifications) => (text, notifications),
+            Answered::Stale(text) => (text, Vec::new()),
+            Answered::Refused(error) => (refusal(error, ReplyKind::UpdateClicked).text, Vec::new()),
+        };
     let mut response = list(
         network,
         guild,
@@ -150,79 +186,11 @@ pub(super) async fn accept_from_list(
     response
 }
 
-/// "I don't know this person", from the invitation DM: ignored, blocked, reported.
-pub(super) async fn report_from_dm(
-    network: &Network,
-    guild: GuildId,
-    invitee: MemberId,
-    inviter: MemberId,
-) -> Response {
-    let name = name_of(network, guild, inviter).await;
-    match network.report(guild, invitee, inviter).await {
-        Ok(()) => Response::only(Reply::update(reported_text(&name))),
-        Err(NetworkError::NoInvitationReceived) => {
-            Response::only(Reply::update(NO_LONGER_AVAILABLE))
-        }
-        Err(other) => Response::only(refusal(other, ReplyKind::New)),
-    }
-}
-
-pub(super) async fn report_from_list(
-    network: &Network,
-    guild: GuildId,
-    invitee: MemberId,
-    inviter: MemberId,
-    offset: u32,
-) -> Response {
-    let status = match network.report(guild, invitee, inviter).await {
-        Ok(()) => reported_text(&mention(inviter)),
-        Err(NetworkError::NoInvitationReceived) => NO_LONGER_AVAILABLE.to_owned(),
-        Err(error) => refusal(error, ReplyKind::UpdateClicked).text,
-    };
-    list(
-        network,
-        guild,
-        invitee,
-        InvitationSide::Received,
-        offset,
-        Some(status),
-        ReplyKind::UpdateClicked,
-    )
-    .await
-}
-
 fn reported_text(name: &str) -> String {
     format!(
         "You ignored the invitation from {name}, and they can't invite you again. \
          They won't be told. Thanks for the report: it helps moderators stop spam."
     )
-}
-
-pub(super) async fn ignore_from_list(
-    network: &Network,
-    guild: GuildId,
-    invitee: MemberId,
-    inviter: MemberId,
-    offset: u32,
-) -> Response {
-    let status = match network.ignore(guild, invitee, inviter).await {
-        Ok(()) => format!(
-            "You ignored the invitation from {}. They won't be told.",
-            mention(inviter)
-        ),
-        Err(NetworkError::NoInvitationReceived) => NO_LONGER_AVAILABLE.to_owned(),
-        Err(error) => refusal(error, ReplyKind::UpdateClicked).text,
-    };
-    list(
-        network,
-        guild,
-        invitee,
-        InvitationSide::Received,
-        offset,
-        Some(status),
-        ReplyKind::UpdateClicked,
-    )
-    .await
 }
 
 pub(super) async fn withdraw_from_list(

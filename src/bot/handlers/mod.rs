@@ -6,6 +6,7 @@ mod connections;
 mod disconnect;
 mod invitations;
 
+use invitations::Answer;
 pub(crate) use invitations::DONT_KNOW;
 mod moderation;
 mod mydata;
@@ -107,12 +108,12 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             guild,
             inviter,
             invitee,
-        } => invitations::accept_from_dm(network, guild, invitee, inviter).await,
+        } => invitations::answer_from_dm(network, guild, invitee, inviter, Answer::Accept).await,
         A::Ignore {
             guild,
             inviter,
             invitee,
-        } => invitations::ignore_from_dm(network, guild, invitee, inviter).await,
+        } => invitations::answer_from_dm(network, guild, invitee, inviter, Answer::Ignore).await,
         A::Invite { guild, from, to } => {
             invitations::invite(network, guild, from, to, None, ReplyKind::UpdateClicked).await
         }
@@ -161,24 +162,33 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             inviter,
             invitee,
             offset,
-        } => invitations::accept_from_list(network, guild, invitee, inviter, offset).await,
+        } => {
+            invitations::answer_from_list(network, guild, invitee, inviter, Answer::Accept, offset)
+                .await
+        }
         A::ListIgnore {
             guild,
             inviter,
             invitee,
             offset,
-        } => invitations::ignore_from_list(network, guild, invitee, inviter, offset).await,
+        } => {
+            invitations::answer_from_list(network, guild, invitee, inviter, Answer::Ignore, offset)
+                .await
+        }
         A::Report {
             guild,
             inviter,
             invitee,
-        } => invitations::report_from_dm(network, guild, invitee, inviter).await,
+        } => invitations::answer_from_dm(network, guild, invitee, inviter, Answer::Report).await,
         A::ListReport {
             guild,
             inviter,
             invitee,
             offset,
-        } => invitations::report_from_list(network, guild, invitee, inviter, offset).await,
+        } => {
+            invitations::answer_from_list(network, guild, invitee, inviter, Answer::Report, offset)
+                .await
+        }
         A::EraseMyData { guild, member } => mydata::erase(network, guild, member).await,
         A::Dismiss { .. } => mydata::dismiss(),
         // The parser sends moderators' clicks to their own requests after checking permissions.
