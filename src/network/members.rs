@@ -105,9 +105,12 @@ impl Network {
         guild: GuildId,
         member: MemberId,
     ) -> Result<MemberCounts, NetworkError> {
+        // The same count the cap is checked against: the in-memory graph's.
+        let state = self.memory(guild).await?;
+        let connections = read(&state.graph).connection_count(member) as u32;
         self.read(move |tx, now| {
             Ok(MemberCounts {
-                connections: tx.connection_count(guild, member)?,
+                connections,
                 invitations_received: tx.invitation_count(
                     guild,
                     member,

@@ -54,16 +54,6 @@ impl ReadTx<'_> {
             .filter_map(|(member, names)| Some((member, names?)))
             .collect())
     }
-
-    /// How many connections the member has: a count over their range of the connections key.
-    pub fn connection_count(&self, guild: GuildId, member: MemberId) -> Result<u32, StoreError> {
-        let count = self.one(
-            "SELECT count(*) FROM connections WHERE guild_id = ?1 AND user_id = ?2",
-            params![guild, member],
-            |row| row.get(0),
-        )?;
-        Ok(count.unwrap_or(0))
-    }
 }
 
 impl WriteTx<'_> {
