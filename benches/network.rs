@@ -59,13 +59,40 @@ fn main() {
     }
     let members = setting("HANDSHAKE_BENCH_MEMBERS", 100_000);
     let cases = setting("HANDSHAKE_BENCH_CASES", 2_000);
-    let path = database(members);
+    let sections = Sections::from_env();
+    let path = working_copy(&database(members));
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .unwrap()
-        .block_on(measure(&path, members, cases));
+        .block_on(measure(&path, members, cases, sections));
+}
+
+/// Which groups of figures to measure: all, or those named in HANDSHAKE_BENCH_ONLY
+/// (comma-separated: `reads`, `writes`), to profile one group alone.
+#[derive(Clone, Copy)]
+struct Sections {
+    reads: bool,
+    writes: bool,
+}
+
+impl Sections {
+    fn from_env() -> Self {
+        match std::env::var("HANDSHAKE_BENCH_ONLY") {
+            Ok(only) => {
+                let named = |s: &str| only.split(',').any(|n| n.trim() == s);
+                Sections {
+                    reads: named("reads"),
+                    writes: named("writes"),
+                }
+            }
+            Err(_) => Sections {
+                reads: true,
+                writes: true,
+            },
+        }
+    }
 }
 
 fn setting(name: &str, default: usize) -> usize {
@@ -104,6 +131,17 @@ fn database(members: usize) -> PathBuf {
         std::fs::write(&done, "").unwrap();
     }
     path
+}
+
+/// A fresh copy of the generated database for this run, so that every run starts from the same
+/// state (the writes measured would otherwise pile up in the reused file).
+fn working_copy(generated: &Path) -> PathBuf {
+    let copy = generated.with_extension("run.db");
+    for stale in [copy.with_extension("db-wal"), copy.with_extension("db-shm")] {
+        let _ = std::fs::remove_file(stale);
+    }
+    std::fs::copy(generated, &copy).unwrap();
+    copy
 }
 
 /// SplitMix64: small, fast, and the same sequence everywhere.
@@ -219,7 +257,7 @@ async fn timed<T, F: std::future::Future<Output = T>>(work: F) -> (T, Duration) 
     (out, started.elapsed())
 }
 
-async fn measure(path: &Path, members: usize, cases: usize) {
+async fn measure(path: &Path, members: usize, cases: usize, sections: Sections) {
     let mut figures = Figures(Vec::new());
     let store = Store::open(path).unwrap();
     let clock = ManualClock::starting_at(NOW);
@@ -230,6 +268,31 @@ async fn measure(path: &Path, members: usize, cases: usize) {
 
     let (_, load) = timed(network.degree(g, member(0), member(1))).await;
     figures.add("graph_load", load.as_secs_f64() * 1e3, "ms");
+    if sections.reads {
+        reads(&network, &mut figures, &mut rng, members, cases).await;
+    }
+    if sections.writes {
+        writes(&network, &clock, &mut figures, &mut rng, members, cases).await;
+    }
+
+    let size: u64 = ["db", "db-wal"]
+        .iter()
+        .filter_map(|ext| std::fs::metadata(path.with_extension(ext)).ok())
+        .map(|m| m.len())
+        .sum();
+    figures.add("store_size", size as f64 / (1024.0 * 1024.0), "MiB");
+    figures.add("peak_memory", peak_memory_kib() as f64 / 1024.0, "MiB");
+}
+
+/// Pages, degree, mutual connections and suggestions.
+async fn reads(
+    network: &Network,
+    figures: &mut Figures,
+    rng: &mut Rng,
+    members: usize,
+    cases: usize,
+) {
+    let g = guild();
 
     // The best-connected member and the typical one (median connection count).
     let mut counts = Vec::with_capacity(members);
@@ -301,7 +364,7 @@ async fn measure(path: &Path, members: usize, cases: usize) {
                     };
                     name.chars().skip(rng.below(2)).take(3).collect::<String>()
                 });
-                samples.push(page(who, &mut rng, search).await);
+                samples.push(page(who, rng, search).await);
             }
             figures.timings(&format!("connections_page_{label}{suffix}"), samples);
         }
@@ -350,7 +413,18 @@ async fn measure(path: &Path, members: usize, cases: usize) {
     list.unwrap();
     figures.add("suggestions_best_connected", took.as_secs_f64() * 1e6, "us");
 
-    // Writes, each in its own transaction: invite, accept, disconnect.
+}
+
+/// Writes, each in its own transaction: invite, accept, disconnect.
+async fn writes(
+    network: &Network,
+    clock: &ManualClock,
+    figures: &mut Figures,
+    rng: &mut Rng,
+    members: usize,
+    cases: usize,
+) {
+    let g = guild();
     network
         .update_limits(
             g,
@@ -383,14 +457,6 @@ async fn measure(path: &Path, members: usize, cases: usize) {
     figures.timings("write_invite", invites);
     figures.timings("write_accept", accepts);
     figures.timings("write_disconnect", disconnects);
-
-    let size: u64 = ["db", "db-wal"]
-        .iter()
-        .filter_map(|ext| std::fs::metadata(path.with_extension(ext)).ok())
-        .map(|m| m.len())
-        .sum();
-    figures.add("store_size", size as f64 / (1024.0 * 1024.0), "MiB");
-    figures.add("peak_memory", peak_memory_kib() as f64 / 1024.0, "MiB");
 }
 
 /// The process's peak resident memory (VmHWM), in KiB.
