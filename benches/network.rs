@@ -412,7 +412,6 @@ async fn reads(
     let (list, took) = timed(network.suggestions(g, member(hub), 10)).await;
     list.unwrap();
     figures.add("suggestions_best_connected", took.as_secs_f64() * 1e6, "us");
-
 }
 
 /// Writes, each in its own transaction: invite, accept, disconnect.

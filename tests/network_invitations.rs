@@ -136,6 +136,26 @@ async fn inviting_yourself_an_existing_connection_or_twice_is_refused_specifical
     t.assert_sound().await;
 }
 
+/// "Already connected" is answered from the in-memory graph, which leaves out a banned member's
+/// connections; their connections are still in the database, so the answer must not change.
+#[tokio::test]
+async fn a_banned_connection_is_still_already_connected() {
+    let t = TestNetwork::new();
+    let (alice, bob) = (member(1), member(2));
+    t.connect(g(), alice, bob).await;
+    t.network.ban(g(), bob).await.unwrap();
+    for (from, to) in [(alice, bob), (bob, alice)] {
+        let err = t.network.invite(g(), from, to, None).await.unwrap_err();
+        assert!(matches!(err, NetworkError::AlreadyConnected), "{err:?}");
+    }
+    t.assert_sound().await;
+    t.network.unban(g(), bob).await.unwrap();
+    assert!(t.network.is_connected(g(), alice, bob).await.unwrap());
+    let err = t.network.invite(g(), alice, bob, None).await.unwrap_err();
+    assert!(matches!(err, NetworkError::AlreadyConnected), "{err:?}");
+    t.assert_sound().await;
+}
+
 #[tokio::test]
 async fn inviting_someone_who_invited_you_connects_you_at_once() {
     let t = TestNetwork::new();

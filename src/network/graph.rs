@@ -104,6 +104,19 @@ impl GuildGraph {
         }
     }
 
+    /// Whether `a` and `b` are connected: a binary search in the shorter list.
+    pub(crate) fn are_connected(&self, a: MemberId, b: MemberId) -> bool {
+        let (Some(&ia), Some(&ib)) = (self.index.get(&a), self.index.get(&b)) else {
+            return false;
+        };
+        let (na, nb) = (&self.neighbours[ia as usize], &self.neighbours[ib as usize]);
+        if na.len() <= nb.len() {
+            na.binary_search(&ib).is_ok()
+        } else {
+            nb.binary_search(&ia).is_ok()
+        }
+    }
+
     pub(crate) fn connection_count(&self, member: MemberId) -> usize {
         self.of(member).len()
     }
@@ -338,6 +351,9 @@ mod tests {
             let graph = GuildGraph::from_connections(edges.iter().map(|&(p, q)| (m(p), m(q))));
             prop_assert_eq!(graph.degree(m(a), m(b)), bfs_degree(&edges, a, b));
             prop_assert_eq!(graph.degree(m(b), m(a)), bfs_degree(&edges, a, b), "degree is symmetric");
+            let connected = edges.contains(&(a.min(b), a.max(b)));
+            prop_assert_eq!(graph.are_connected(m(a), m(b)), connected);
+            prop_assert_eq!(graph.are_connected(m(b), m(a)), connected);
         }
 
         #[test]

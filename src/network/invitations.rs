@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::connections::connect;
+use super::connections::{Answered, connect};
 use super::graph::GuildGraph;
 use super::memory::{GuildMemory, Memory, read};
 use super::model::GuildLimits;
@@ -115,15 +115,15 @@ fn invite(
     now: Timestamp,
 ) -> Result<InviteOutcome, NetworkError> {
     let graph = read(&state.graph);
-    tx.ensure_member(guild, from, now)?;
-    tx.ensure_member(guild, to, now)?;
-    if tx.connected_since(guild, from, to)?.is_some() {
+    if already_connected(tx, state, &graph, guild, from, to)? {
         return Err(NetworkError::AlreadyConnected);
     }
+    tx.ensure_member(guild, from, now)?;
+    tx.ensure_member(guild, to, now)?;
     if tx.has_invitation(guild, from, to)? {
         return Err(NetworkError::InvitationAlreadyPending);
     }
-    let limits = tx.limits(guild)?;
+    let limits = *read(&state.limits);
     if tx.has_invitation(guild, to, from)? {
         // Both want the connection: inviting someone who invited you accepts their invitation.
         // It was `to` who asked first, so their own settings and removals are moot; only the
@@ -131,7 +131,11 @@ fn invite(
         if at_cap(&graph, from, limits) || at_cap(&graph, to, limits) {
             return Err(NetworkError::NotInvitable);
         }
-        let (since, restored) = connect(tx, memory, guild, from, to, now)?;
+        let answered = Answered {
+            inviter: to,
+            invitee: from,
+        };
+        let (since, restored) = connect(tx, memory, guild, (from, to), Some(answered), now)?;
         let settings = tx.settings(guild, to)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
@@ -155,7 +159,7 @@ fn invite(
     ensure_under_weekly_limit(tx, guild, from, limits, now)?;
     tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))?;
     if invitee.auto_accept {
-        let (since, restored) = connect(tx, memory, guild, from, to, now)?;
+        let (since, restored) = connect(tx, memory, guild, (from, to), None, now)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -199,7 +203,7 @@ fn accept(
             NetworkError::NoInvitationReceived
         });
     }
-    let limits = tx.limits(guild)?;
+    let limits = *read(&state.limits);
     if at_cap(&graph, invitee, limits) {
         return Err(NetworkError::ConnectionCapReached {
             cap: limits.connection_cap,
@@ -208,7 +212,8 @@ fn accept(
     if at_cap(&graph, inviter, limits) {
         return Err(NetworkError::InvitationUnavailable);
     }
-    let (since, restored) = connect(tx, memory, guild, invitee, inviter, now)?;
+    let answered = Answered { inviter, invitee };
+    let (since, restored) = connect(tx, memory, guild, (invitee, inviter), Some(answered), now)?;
     let settings = tx.settings(guild, inviter)?;
     Ok(Connection {
         peer: inviter,
@@ -222,6 +227,27 @@ fn accept(
             NotificationEvent::InvitationAccepted { by: invitee },
         ),
     })
+}
+
+/// Whether the two are connected. The graph answers with a binary search where the database
+/// would scan one member's connections (they are keyed newest first, not by peer); it leaves
+/// out a banned member's connections, so for a banned member the database answers.
+fn already_connected(
+    tx: &ReadTx<'_>,
+    state: &GuildMemory,
+    graph: &GuildGraph,
+    guild: GuildId,
+    a: MemberId,
+    b: MemberId,
+) -> Result<bool, NetworkError> {
+    if graph.are_connected(a, b) {
+        return Ok(true);
+    }
+    let banned = read(&state.banned);
+    if banned.contains(&a) || banned.contains(&b) {
+        return Ok(tx.connected_since(guild, a, b)?.is_some());
+    }
+    Ok(false)
 }
 
 /// The neutral refusal: every reason on the invitee's side, and the caps, collapse into one

@@ -134,9 +134,11 @@ impl Network {
         guild: GuildId,
         update: LimitsUpdate,
     ) -> Result<GuildLimits, NetworkError> {
+        let memory = Arc::clone(&self.memory);
         self.write(move |tx, _| {
             let limits = update.applied_to(tx.limits(guild)?)?;
             tx.store_limits(guild, limits)?;
+            tx.after_commit(move || memory.limits_changed(guild, limits));
             Ok(limits)
         })
         .await

@@ -1,5 +1,5 @@
-//! What the network keeps in memory for each server: the connection graph and the member
-//! directory. SQLite stays the source of truth.
+//! What the network keeps in memory for each server: the connection graph, the member
+//! directory, the banned members and the server's limits. SQLite stays the source of truth.
 //!
 //! Consistency: a server's state is loaded on first use inside a write transaction, which holds
 //! the store's write lock, so no write can commit between reading the rows and installing the
@@ -13,7 +13,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::directory::Directory;
 use super::graph::GuildGraph;
-use super::{GuildId, MemberId, MemberNames};
+use super::{GuildId, GuildLimits, MemberId, MemberNames};
 use crate::store::{StoreError, WriteTx};
 
 /// One server's state.
@@ -24,6 +24,8 @@ pub(crate) struct GuildMemory {
     pub(crate) names: RwLock<Directory>,
     /// Members banned from the server: out of everyone's lists.
     pub(crate) banned: RwLock<HashSet<MemberId>>,
+    /// The server's limits, read by every invitation and acceptance.
+    pub(crate) limits: RwLock<GuildLimits>,
 }
 
 /// The state of every server used since start-up.
@@ -56,6 +58,7 @@ impl Memory {
             graph: RwLock::new(GuildGraph::from_connections(connections)),
             names: RwLock::new(Directory::from_names(tx.all_member_names(guild)?)),
             banned: RwLock::new(banned),
+            limits: RwLock::new(tx.limits(guild)?),
         });
         write(&self.guilds).insert(guild, Arc::clone(&state));
         Ok(state)
@@ -99,6 +102,12 @@ impl Memory {
         if let Some(state) = self.get(guild) {
             write(&state.graph).remove_member(member);
             write(&state.names).remove(member);
+        }
+    }
+
+    pub(crate) fn limits_changed(&self, guild: GuildId, limits: GuildLimits) {
+        if let Some(state) = self.get(guild) {
+            *write(&state.limits) = limits;
         }
     }
 

@@ -23,6 +23,7 @@ const STEPS: &[(&str, &str)] = &[
     step!("0006_bans.sql"),
     step!("0007_connections_newest_first_key.sql"),
     step!("0008_invitation_sends_keyed.sql"),
+    step!("0009_pending_checks.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> =

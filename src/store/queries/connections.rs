@@ -127,11 +127,16 @@ impl WriteTx<'_> {
         b: MemberId,
         since: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
-            "INSERT INTO connections (guild_id, user_id, peer_id, since_ms)
-             VALUES (?1, ?2, ?3, ?4), (?1, ?3, ?2, ?4)",
-            params![guild, a, b, since],
-        )?;
+        // One row per statement: a two-row VALUES into a table with a trigger is first copied
+        // into a temporary table and needs a statement journal (measured 15% more work). The
+        // mirror foreign key is deferred, so the first row may stand alone until the commit.
+        for (user, peer) in [(a, b), (b, a)] {
+            self.change(
+                "INSERT INTO connections (guild_id, user_id, peer_id, since_ms)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![guild, user, peer, since],
+            )?;
+        }
         Ok(())
     }
 
@@ -143,13 +148,16 @@ impl WriteTx<'_> {
         b: MemberId,
         since: Timestamp,
     ) -> Result<bool, StoreError> {
-        // Two point deletes by the full key.
-        let removed = self.change(
-            "DELETE FROM connections
-              WHERE guild_id = ?1 AND since_ms = ?4
-                AND ((user_id = ?2 AND peer_id = ?3) OR (user_id = ?3 AND peer_id = ?2))",
-            params![guild, a, b, since],
-        )?;
+        // Two statements, each a point delete by the full key. One statement with `OR` made
+        // SQLite collect the keys in a temporary table first: five times the work.
+        let mut removed = 0;
+        for (user, peer) in [(a, b), (b, a)] {
+            removed += self.change(
+                "DELETE FROM connections
+                  WHERE guild_id = ?1 AND user_id = ?2 AND since_ms = ?4 AND peer_id = ?3",
+                params![guild, user, peer, since],
+            )?;
+        }
         Ok(removed > 0)
     }
 }

@@ -173,12 +173,9 @@ impl WriteTx<'_> {
         a: MemberId,
         b: MemberId,
     ) -> Result<(), StoreError> {
-        self.change(
-            "DELETE FROM invitations
-              WHERE guild_id = ?1
-                AND ((inviter_id = ?2 AND invitee_id = ?3) OR (inviter_id = ?3 AND invitee_id = ?2))",
-            params![guild, a, b],
-        )?;
+        // Two point deletes: with `OR`, SQLite gathers the keys in a temporary table first.
+        self.delete_invitation(guild, a, b)?;
+        self.delete_invitation(guild, b, a)?;
         Ok(())
     }
 
@@ -208,10 +205,18 @@ impl WriteTx<'_> {
         now: Timestamp,
         forget_before: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
-            "DELETE FROM invitation_sends WHERE guild_id = ?1 AND sender_id = ?2 AND sent_ms < ?3",
+        // The range delete costs as much as the insert even when it finds nothing, so look
+        // first: the oldest send is the first row of the sender's range.
+        if self.exists(
+            "SELECT 1 FROM invitation_sends WHERE guild_id = ?1 AND sender_id = ?2 AND sent_ms < ?3",
             params![guild, sender, forget_before],
-        )?;
+        )? {
+            self.change(
+                "DELETE FROM invitation_sends
+                  WHERE guild_id = ?1 AND sender_id = ?2 AND sent_ms < ?3",
+                params![guild, sender, forget_before],
+            )?;
+        }
         self.change(
             "INSERT INTO invitation_sends (guild_id, sender_id, sent_ms, tiebreak)
              VALUES (?1, ?2, ?3, random())",

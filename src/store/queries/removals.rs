@@ -50,16 +50,22 @@ impl WriteTx<'_> {
         a: MemberId,
         b: MemberId,
     ) -> Result<Option<Timestamp>, StoreError> {
-        let dates: Vec<Timestamp> = self.all(
-            "DELETE FROM removals
-              WHERE guild_id = ?1
-                AND ((remover_id = ?2 AND removed_id = ?3) OR (remover_id = ?3 AND removed_id = ?2))
-             RETURNING connected_since_ms",
-            params![guild, a, b],
-            |row| row.get(0),
-        )?;
-        // Only one side can have removed the other (a removal ends the connection, and only
-        // a new connection could lead to a second); the earliest date is the original anyway.
-        Ok(dates.into_iter().min())
+        // Point lookups, and a delete only where a removal exists (rarely): a `DELETE … OR …
+        // RETURNING` builds two temporary tables and cost eight times a lookup.
+        let mut original: Option<Timestamp> = None;
+        for (remover, removed) in [(a, b), (b, a)] {
+            if let Some(since) = self.removed_connection_since(guild, remover, removed)? {
+                self.change(
+                    "DELETE FROM removals
+                      WHERE guild_id = ?1 AND remover_id = ?2 AND removed_id = ?3",
+                    params![guild, remover, removed],
+                )?;
+                // Only one side can have removed the other (a removal ends the connection, and
+                // only a new connection could lead to a second); the earliest date is the
+                // original anyway.
+                original = Some(original.map_or(since, |o| o.min(since)));
+            }
+        }
+        Ok(original)
     }
 }
