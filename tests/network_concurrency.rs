@@ -6,7 +6,7 @@ mod support;
 
 use std::sync::Arc;
 
-use handshake::network::{InviteOutcome, LimitsUpdate, NetworkError};
+use handshake::network::{Degree, InviteOutcome, LimitsUpdate, Network, NetworkError};
 use support::network::{TestNetwork, g, member};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
@@ -174,5 +174,71 @@ async fn random_operations_from_many_tasks_keep_every_invariant() {
             };
             assert_eq!(degree, expected, "{a} → {b}");
         }
+    }
+}
+
+/// A server's state is read from a snapshot while writes go on (see `network::memory`): what
+/// commits before, during and after the load all ends up in the loaded graph, as the database
+/// has it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn writes_during_a_load_end_up_in_the_loaded_graph() {
+    const MEMBERS: u64 = 150;
+    let t = TestNetwork::new();
+    // Built through a second network over the same store, so the first has nothing loaded.
+    let builder = Network::new(t.network.store().clone(), t.clock.clone());
+    builder
+        .update_limits(
+            g(),
+            LimitsUpdate {
+                invites_per_week: Some(10_000),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut pairs = Vec::new();
+    for a in 1..=MEMBERS {
+        for b in (a + 1)..=(a + 4).min(MEMBERS) {
+            builder
+                .invite(g(), member(a), member(b), None)
+                .await
+                .unwrap();
+            builder.accept(g(), member(b), member(a)).await.unwrap();
+            pairs.push((a, b));
+        }
+    }
+
+    // Disconnects and a ban do not wait for a load, so they commit before, during and after it.
+    let load = {
+        let network = t.network.clone();
+        tokio::spawn(async move { network.preload(g()).await })
+    };
+    let writes: Vec<_> = pairs
+        .iter()
+        .step_by(3)
+        .map(|&(a, b)| {
+            let network = t.network.clone();
+            tokio::spawn(async move { network.disconnect(g(), member(a), member(b)).await })
+        })
+        .collect();
+    let banned = member(MEMBERS / 2);
+    t.network.ban(g(), banned).await.unwrap();
+    load.await.unwrap().unwrap();
+    for write in writes {
+        write.await.unwrap().unwrap();
+    }
+
+    t.assert_sound().await;
+    for (a, b) in pairs {
+        let (a, b) = (member(a), member(b));
+        let stored = t
+            .network
+            .connected_since(g(), a, b)
+            .await
+            .unwrap()
+            .is_some();
+        let expected = stored && a != banned && b != banned;
+        let degree = t.network.degree(g(), a, b).await.unwrap();
+        assert_eq!(degree == Degree::First, expected, "{a:?} – {b:?}");
     }
 }

@@ -2,7 +2,7 @@
 
 use std::ops::ControlFlow;
 
-use super::memory::read;
+use super::memory::{Change, read};
 use super::{
     ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow, DisconnectReceipt,
     GuildId, MemberId, Network, NetworkError, PagePosition, Timestamp, not_self,
@@ -34,7 +34,7 @@ impl Network {
             tx.delete_connection(guild, remover, removed, since)?;
             tx.delete_invitations_between(guild, remover, removed)?;
             tx.record_removal(guild, remover, removed, since, now)?;
-            tx.after_commit(move || memory.disconnected(guild, remover, removed));
+            tx.after_commit(move || memory.changed(guild, Change::Disconnected(remover, removed)));
             Ok(DisconnectReceipt {
                 removed,
                 connected_since: since,
@@ -205,6 +205,6 @@ pub(super) fn connect(
     let since = original.unwrap_or(now);
     tx.insert_connection(guild, a, b, since)?;
     let memory = Arc::clone(memory);
-    tx.after_commit(move || memory.connected(guild, a, b));
+    tx.after_commit(move || memory.changed(guild, Change::Connected(a, b)));
     Ok((since, original.is_some()))
 }

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::invitations::invitations_left;
-use super::memory::read;
+use super::memory::{Change, read};
 use super::{
     GuildId, GuildLimits, InvitationSide, LimitsUpdate, MemberCounts, MemberId, MemberNames,
     MemberSettings, Network, NetworkError, SettingsUpdate,
@@ -45,7 +45,7 @@ impl Network {
             }
             tx.after_commit(move || {
                 for (member, names) in changed {
-                    memory.named(guild, member, names);
+                    memory.changed(guild, Change::Named(member, names));
                 }
             });
             Ok(())
@@ -138,7 +138,7 @@ impl Network {
         self.write(move |tx, _| {
             let limits = update.applied_to(tx.limits(guild)?)?;
             tx.store_limits(guild, limits)?;
-            tx.after_commit(move || memory.limits_changed(guild, limits));
+            tx.after_commit(move || memory.changed(guild, Change::Limits(limits)));
             Ok(limits)
         })
         .await

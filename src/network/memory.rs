@@ -1,12 +1,19 @@
 //! What the network keeps in memory for each server: the connection graph, the member
 //! directory, the banned members and the server's limits. SQLite stays the source of truth.
 //!
-//! Consistency: a server's state is loaded on first use inside a write transaction, which holds
-//! the store's write lock, so no write can commit between reading the rows and installing the
-//! state. Every later write that changes connections or names registers an after-commit effect;
-//! effects run after the commit and still under the write lock, so they apply in commit order
-//! and are never applied for a rolled-back write. One process per database file: a second
-//! process writing the same file would not update this process's memory.
+//! Consistency: every write that changes what is kept here registers a [`Change`] as an
+//! after-commit effect; effects run after the commit and still under the store's write lock, so
+//! they apply in commit order and never for a rolled-back write.
+//!
+//! Loading a server reads a consistent snapshot *without* holding the write lock (a big server
+//! takes over a second, and writes must not wait for it): under the lock, the loader pins a
+//! read snapshot and marks the server as loading; from then on its changes are queued. After
+//! reading, it takes the lock again, applies the queued changes to what it read, in order, and
+//! installs the state. Every commit is therefore either in the snapshot (committed before the
+//! mark) or in the queue (after it), never both and never neither.
+//!
+//! One process per database file: a second process writing the same file would not update this
+//! process's memory.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -14,7 +21,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use super::directory::Directory;
 use super::graph::GuildGraph;
 use super::{GuildId, GuildLimits, MemberId, MemberNames};
-use crate::store::{StoreError, WriteTx};
+use crate::store::{ReadTx, StoreError};
 
 /// One server's state.
 #[derive(Debug, Default)]
@@ -28,92 +35,128 @@ pub(crate) struct GuildMemory {
     pub(crate) limits: RwLock<GuildLimits>,
 }
 
-/// The state of every server used since start-up.
-#[derive(Default)]
-pub(crate) struct Memory {
-    guilds: RwLock<HashMap<GuildId, Arc<GuildMemory>>>,
+/// A committed change to what memory keeps for a server.
+#[derive(Debug)]
+pub(crate) enum Change {
+    Connected(MemberId, MemberId),
+    Disconnected(MemberId, MemberId),
+    /// Out of the graph (their connections stay in the database).
+    Banned(MemberId),
+    /// Their connections (`peers`, as stored) come back, except those with members still
+    /// banned.
+    Unbanned {
+        member: MemberId,
+        peers: Vec<MemberId>,
+    },
+    Erased(MemberId),
+    Named(MemberId, MemberNames),
+    Limits(GuildLimits),
 }
 
-impl Memory {
-    pub(crate) fn get(&self, guild: GuildId) -> Option<Arc<GuildMemory>> {
-        read(&self.guilds).get(&guild).cloned()
-    }
-
-    /// Loads a server's state from the database. Call inside a write transaction (see the
-    /// module comment); returns the state already loaded if another task got there first.
-    pub(crate) fn load(
-        &self,
-        tx: &WriteTx<'_>,
-        guild: GuildId,
-    ) -> Result<Arc<GuildMemory>, StoreError> {
-        if let Some(loaded) = self.get(guild) {
-            return Ok(loaded);
-        }
+impl GuildMemory {
+    /// Reads a server's state from one snapshot.
+    pub(crate) fn read_from(tx: &ReadTx<'_>, guild: GuildId) -> Result<Self, StoreError> {
         let banned: HashSet<MemberId> = tx.banned_members(guild)?.into_iter().collect();
         let connections = tx
             .all_connections(guild)?
             .into_iter()
             .filter(|(a, b)| !banned.contains(a) && !banned.contains(b));
-        let state = Arc::new(GuildMemory {
+        Ok(GuildMemory {
             graph: RwLock::new(GuildGraph::from_connections(connections)),
             names: RwLock::new(Directory::from_names(tx.all_member_names(guild)?)),
             banned: RwLock::new(banned),
             limits: RwLock::new(tx.limits(guild)?),
-        });
-        write(&self.guilds).insert(guild, Arc::clone(&state));
-        Ok(state)
+        })
     }
 
-    /// After-commit effects; a server whose state is not loaded has nothing to update.
-    pub(crate) fn connected(&self, guild: GuildId, a: MemberId, b: MemberId) {
-        if let Some(state) = self.get(guild) {
-            write(&state.graph).connect(a, b);
+    fn apply(&self, change: Change) {
+        match change {
+            Change::Connected(a, b) => write(&self.graph).connect(a, b),
+            Change::Disconnected(a, b) => write(&self.graph).disconnect(a, b),
+            Change::Banned(member) => {
+                write(&self.banned).insert(member);
+                write(&self.graph).remove_member(member);
+            }
+            Change::Unbanned { member, peers } => {
+                let mut banned = write(&self.banned);
+                banned.remove(&member);
+                let mut graph = write(&self.graph);
+                for peer in peers.into_iter().filter(|p| !banned.contains(p)) {
+                    graph.connect(member, peer);
+                }
+            }
+            Change::Erased(member) => {
+                write(&self.graph).remove_member(member);
+                write(&self.names).remove(member);
+            }
+            Change::Named(member, names) => write(&self.names).set(member, names),
+            Change::Limits(limits) => *write(&self.limits) = limits,
+        }
+    }
+}
+
+/// A server's place in memory.
+enum Slot {
+    /// Being read from a snapshot; the changes committed since wait here, in order.
+    Loading(Vec<Change>),
+    Loaded(Arc<GuildMemory>),
+}
+
+/// The state of every server used since start-up.
+#[derive(Default)]
+pub(crate) struct Memory {
+    guilds: RwLock<HashMap<GuildId, Slot>>,
+}
+
+impl Memory {
+    /// The server's state, if it is loaded.
+    pub(crate) fn get(&self, guild: GuildId) -> Option<Arc<GuildMemory>> {
+        match read(&self.guilds).get(&guild) {
+            Some(Slot::Loaded(state)) => Some(Arc::clone(state)),
+            _ => None,
         }
     }
 
-    pub(crate) fn disconnected(&self, guild: GuildId, a: MemberId, b: MemberId) {
-        if let Some(state) = self.get(guild) {
-            write(&state.graph).disconnect(a, b);
+    /// An after-commit effect (call it under the write lock, as effects run): applied to a
+    /// loaded server, queued for one being loaded, and nothing for one not in memory (it will
+    /// be read from the database, change included, when first used).
+    pub(crate) fn changed(&self, guild: GuildId, change: Change) {
+        let mut guilds = write(&self.guilds);
+        match guilds.get_mut(&guild) {
+            Some(Slot::Loaded(state)) => state.apply(change),
+            Some(Slot::Loading(queue)) => queue.push(change),
+            None => {}
         }
     }
 
-    /// The member was banned: out of the graph (their connections stay in the database).
-    pub(crate) fn banned(&self, guild: GuildId, member: MemberId) {
-        if let Some(state) = self.get(guild) {
-            write(&state.banned).insert(member);
-            write(&state.graph).remove_member(member);
-        }
+    /// Marks the server as loading: call under the write lock, right after pinning the snapshot
+    /// it will be read from. A loading mark left by a failed load is replaced.
+    pub(crate) fn begin_loading(&self, guild: GuildId) {
+        write(&self.guilds).insert(guild, Slot::Loading(Vec::new()));
     }
 
-    /// The member was unbanned: their connections (`peers`, as stored) come back, except those
-    /// with members still banned.
-    pub(crate) fn unbanned(&self, guild: GuildId, member: MemberId, peers: Vec<MemberId>) {
-        if let Some(state) = self.get(guild) {
-            let mut banned = write(&state.banned);
-            banned.remove(&member);
-            let mut graph = write(&state.graph);
-            for peer in peers.into_iter().filter(|p| !banned.contains(p)) {
-                graph.connect(member, peer);
+    /// Installs what was read from the snapshot, with the changes committed since applied in
+    /// order. Call under the write lock.
+    pub(crate) fn finish_loading(&self, guild: GuildId, state: GuildMemory) -> Arc<GuildMemory> {
+        let mut guilds = write(&self.guilds);
+        if let Some(Slot::Loaded(loaded)) = guilds.get(&guild) {
+            return Arc::clone(loaded);
+        }
+        if let Some(Slot::Loading(queue)) = guilds.remove(&guild) {
+            for change in queue {
+                state.apply(change);
             }
         }
+        let state = Arc::new(state);
+        guilds.insert(guild, Slot::Loaded(Arc::clone(&state)));
+        state
     }
 
-    pub(crate) fn erased(&self, guild: GuildId, member: MemberId) {
-        if let Some(state) = self.get(guild) {
-            write(&state.graph).remove_member(member);
-            write(&state.names).remove(member);
-        }
-    }
-
-    pub(crate) fn limits_changed(&self, guild: GuildId, limits: GuildLimits) {
-        if let Some(state) = self.get(guild) {
-            *write(&state.limits) = limits;
-        }
-    }
-
-    pub(crate) fn named(&self, guild: GuildId, member: MemberId, names: MemberNames) {
-        if let Some(state) = self.get(guild) {
-            write(&state.names).set(member, names);
+    /// Forgets a load that failed; the next use starts over.
+    pub(crate) fn abandon_loading(&self, guild: GuildId) {
+        let mut guilds = write(&self.guilds);
+        if let Some(Slot::Loading(_)) = guilds.get(&guild) {
+            guilds.remove(&guild);
         }
     }
 }
@@ -125,4 +168,77 @@ pub(crate) fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
 
 fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
     lock.write().unwrap_or_else(|p| p.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn g() -> GuildId {
+        GuildId::new(1).unwrap()
+    }
+
+    fn m(n: u64) -> MemberId {
+        MemberId::new(n).unwrap()
+    }
+
+    /// What a load read: 1–2 and 2–3 connected.
+    fn snapshot() -> GuildMemory {
+        GuildMemory {
+            graph: RwLock::new(GuildGraph::from_connections([(m(1), m(2)), (m(2), m(3))])),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn changes_committed_during_a_load_are_applied_in_order_when_it_finishes() {
+        let memory = Memory::default();
+        memory.begin_loading(g());
+        assert!(memory.get(g()).is_none(), "not usable while loading");
+        memory.changed(g(), Change::Connected(m(3), m(4)));
+        memory.changed(g(), Change::Disconnected(m(1), m(2)));
+        memory.changed(g(), Change::Connected(m(1), m(2)));
+        memory.changed(g(), Change::Disconnected(m(2), m(3)));
+        memory.changed(g(), Change::Banned(m(4)));
+        let limits = GuildLimits {
+            connection_cap: 7,
+            ..Default::default()
+        };
+        memory.changed(g(), Change::Limits(limits));
+        let state = memory.finish_loading(g(), snapshot());
+        let graph = read(&state.graph);
+        assert!(
+            graph.are_connected(m(1), m(2)),
+            "disconnected then connected again"
+        );
+        assert!(!graph.are_connected(m(2), m(3)));
+        assert!(!graph.are_connected(m(3), m(4)), "banned after connecting");
+        assert!(read(&state.banned).contains(&m(4)));
+        assert_eq!(*read(&state.limits), limits);
+        assert!(Arc::ptr_eq(&state, &memory.get(g()).unwrap()));
+    }
+
+    #[test]
+    fn changes_to_a_server_not_in_memory_are_not_kept() {
+        let memory = Memory::default();
+        memory.changed(g(), Change::Connected(m(3), m(4)));
+        memory.begin_loading(g());
+        let state = memory.finish_loading(g(), snapshot());
+        assert!(!read(&state.graph).are_connected(m(3), m(4)));
+    }
+
+    #[test]
+    fn an_abandoned_load_leaves_nothing_and_a_new_one_starts_clean() {
+        let memory = Memory::default();
+        memory.begin_loading(g());
+        memory.changed(g(), Change::Connected(m(3), m(4)));
+        memory.abandon_loading(g());
+        memory.changed(g(), Change::Connected(m(5), m(6)));
+        memory.begin_loading(g());
+        let state = memory.finish_loading(g(), snapshot());
+        let graph = read(&state.graph);
+        assert!(!graph.are_connected(m(3), m(4)));
+        assert!(!graph.are_connected(m(5), m(6)));
+        assert!(graph.are_connected(m(1), m(2)));
+    }
 }

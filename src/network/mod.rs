@@ -61,6 +61,8 @@ pub struct Network {
     store: Store,
     clock: Arc<dyn Clock>,
     memory: Arc<Memory>,
+    /// Held while a server's state is being loaded into `memory`.
+    loading: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl Network {
@@ -69,6 +71,7 @@ impl Network {
             store,
             clock: Arc::new(clock),
             memory: Arc::default(),
+            loading: Arc::default(),
         }
     }
 
@@ -94,14 +97,37 @@ impl Network {
         self.memory(guild).await.map(drop)
     }
 
-    /// A server's in-memory state (graph and directory), loaded on first use.
+    /// A server's in-memory state (graph and directory), loaded on first use: read from a
+    /// snapshot while writes go on, then brought up to date with the changes committed
+    /// meanwhile (see `memory`).
     async fn memory(&self, guild: GuildId) -> Result<Arc<memory::GuildMemory>, NetworkError> {
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(loaded);
         }
+        // One load at a time: whoever waited here for the same server then finds it loaded.
+        let _loading = self.loading.lock().await;
+        if let Some(loaded) = self.memory.get(guild) {
+            return Ok(loaded);
+        }
+        let marker = Arc::clone(&self.memory);
+        let read = self
+            .store
+            .read_from_here(
+                move || marker.begin_loading(guild),
+                move |tx| memory::GuildMemory::read_from(tx, guild),
+            )
+            .await;
         let memory = Arc::clone(&self.memory);
-        // In a write transaction for its lock: see `memory`.
-        Ok(self.store.write(move |tx| memory.load(tx, guild)).await?)
+        match read {
+            Ok(state) => Ok(self
+                .store
+                .with_write_lock(move || memory.finish_loading(guild, state))
+                .await?),
+            Err(e) => {
+                memory.abandon_loading(guild);
+                Err(e.into())
+            }
+        }
     }
 
     /// Runs `op` against one consistent snapshot.

@@ -76,19 +76,80 @@ impl Store {
         off_the_runtime(move || store.read_blocking(work)).await
     }
 
+    /// Runs `work` on a read snapshot taken while holding the write lock, with `at_snapshot`
+    /// called under that lock once the snapshot is pinned: every commit is then either visible
+    /// to `work` (it came before) or ordered after `at_snapshot` (its after-commit effects run
+    /// later). The lock is released before `work` runs, so a long read does not hold up writes.
+    pub async fn read_from_here<T, E, F>(
+        &self,
+        at_snapshot: impl FnOnce() + Send + 'static,
+        work: F,
+    ) -> Result<T, E>
+    where
+        F: FnOnce(&ReadTx<'_>) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<StoreError> + Send + 'static,
+    {
+        let store = self.clone();
+        off_the_runtime(move || store.read_from_here_blocking(at_snapshot, work)).await
+    }
+
+    /// [`Store::read_from_here`] for callers already on a blocking thread.
+    pub fn read_from_here_blocking<T, E, F>(
+        &self,
+        at_snapshot: impl FnOnce(),
+        work: F,
+    ) -> Result<T, E>
+    where
+        F: FnOnce(&ReadTx<'_>) -> Result<T, E>,
+        E: From<StoreError>,
+    {
+        let mut conn = self.inner.readers.get().map_err(StoreError::from)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(StoreError::from)?;
+        {
+            let _writes_wait = self.lock_writer();
+            // A deferred transaction takes its snapshot at its first read.
+            tx.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+                .map_err(StoreError::from)?;
+            at_snapshot();
+        }
+        let output = work(&ReadTx::new(&tx))?;
+        tx.finish().map_err(StoreError::from)?;
+        Ok(output)
+    }
+
+    /// Runs `work` holding the write lock, as after-commit effects do, so that it is ordered
+    /// with them; no transaction is opened.
+    pub async fn with_write_lock<T: Send + 'static>(
+        &self,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, StoreError> {
+        let store = self.clone();
+        off_the_runtime(move || {
+            let _writes_wait = store.lock_writer();
+            Ok(work())
+        })
+        .await
+    }
+
+    fn lock_writer(&self) -> std::sync::MutexGuard<'_, Connection> {
+        // A panic while the lock was held unwound through the transaction's Drop, which rolled
+        // it back: the connection is still sound, so a poisoned lock is safe to reuse.
+        self.inner
+            .writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// [`Store::write`] for callers already on a blocking thread.
     pub fn write_blocking<T, E, F>(&self, work: F) -> Result<T, E>
     where
         F: FnOnce(&WriteTx<'_>) -> Result<T, E>,
         E: From<StoreError>,
     {
-        // A panic while the lock was held unwound through the transaction's Drop, which rolled
-        // it back: the connection is still sound, so a poisoned lock is safe to reuse.
-        let mut conn = self
-            .inner
-            .writer
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let mut conn = self.lock_writer();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(StoreError::from)?;
@@ -124,11 +185,7 @@ impl Store {
     /// Without statistics SQLite can pick full scans for the two-hop joins; run at open and
     /// every few hours by the bot.
     pub fn optimize_blocking(&self) -> Result<(), StoreError> {
-        let conn = self
-            .inner
-            .writer
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let conn = self.lock_writer();
         open::optimize(&conn)?;
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
