@@ -46,8 +46,9 @@ impl WriteTx<'_> {
     /// one's data is not a way around a moderator. Returns whether the member had any data.
     pub fn erase_member(&self, guild: GuildId, member: MemberId) -> Result<bool, StoreError> {
         let suspended = self.suspended_since(guild, member)?;
-        // The mirrors of the member's connections first, each deleted by its full key (read off
-        // the member's own rows), so the cascade below finds nothing left to scan for.
+        // Both sides of the member's connections first, the other side each by its full key
+        // (read off the member's own rows): nothing cascades to a connection's peer side (see
+        // migration 0010), and the mirror rule refuses a half-deleted pair at the commit.
         self.change(
             "DELETE FROM connections
               WHERE (guild_id, user_id, since_ms, peer_id) IN

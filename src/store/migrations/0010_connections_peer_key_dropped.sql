@@ -1,0 +1,14 @@
+-- handshake schema, version 10: `connections` loses its (guild_id, peer_id) -> members key.
+--
+-- It said nothing the schema does not already say: every row has a mirror (the deferred
+-- self-referencing key), and the mirror's own (guild_id, user_id) key makes the peer a member.
+-- It cost one lookup in `members` per row inserted, and, because nothing indexes
+-- (guild_id, peer_id), deleting a member made SQLite scan the server's every connection for
+-- rows pointing at them: over half a second on a 100,000-member server, holding all writes.
+-- (Erasure deletes a member's connections, both sides, by key before the member's row.)
+--
+-- A key is dropped by editing the table's definition, not by rebuilding the table: the
+-- procedure SQLite documents for removing a constraint, which leaves every stored row as it is.
+-- SQL cannot do it alone (the schema version must be read and bumped), so the edit is the
+-- migration's hook: `drop_peer_key` in `src/store/migrations.rs`.
+SELECT 1;
