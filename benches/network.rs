@@ -456,6 +456,18 @@ async fn writes(
     figures.timings("write_invite", invites);
     figures.timings("write_accept", accepts);
     figures.timings("write_disconnect", disconnects);
+
+    // A member erasing their data (`/mydata delete`): both sides of each connection and
+    // everything else they own, in one transaction. Rare, so fewer cases; run last, as it
+    // changes the network.
+    let mut erasures = Vec::new();
+    for _ in 0..(cases / 40).max(10) {
+        let who = member(rng.below(members));
+        let (erased, took) = timed(network.erase_my_data(g, who)).await;
+        erased.unwrap();
+        erasures.push(took);
+    }
+    figures.timings("write_erase_member", erasures);
 }
 
 /// The process's peak resident memory (VmHWM), in KiB.
