@@ -37,6 +37,12 @@ async fn export_holds_exactly_the_members_own_data() {
         .await
         .unwrap();
     bot.connect(&alice, &dave).await;
+    for tag in ["classmate", "climbing"] {
+        bot.network
+            .add_tag(g, TestBot::id(&alice), TestBot::id(&dave), tag)
+            .await
+            .unwrap();
+    }
     bot.network
         .disconnect(g, TestBot::id(&alice), TestBot::id(&dave))
         .await
@@ -78,6 +84,11 @@ async fn export_holds_exactly_the_members_own_data() {
         data["connections"],
         json!([{ "member_id": bob.id, "names": { "display_name": "Bobby", "username": "bob" },
                  "connected_since_unix_ms": since.unix_millis(), "your_tags": ["mentor"] }])
+    );
+    assert_eq!(
+        data["tags_on_past_connections"],
+        json!([{ "member_id": dave.id, "tags": ["classmate", "climbing"] }]),
+        "kept for a restored connection, and still hers"
     );
     assert_eq!(data["invitations_received"][0]["member_id"], carol.id);
     assert_eq!(data["invitations_received"][0]["note"], "hello");

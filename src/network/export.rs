@@ -13,6 +13,9 @@ pub struct MemberExport {
     pub names: Option<MemberNames>,
     pub settings: ExportedSettings,
     pub connections: Vec<ExportedConnection>,
+    /// Your tags on members you are no longer connected to: kept so that they come back with
+    /// a restored connection.
+    pub tags_on_past_connections: Vec<ExportedTags>,
     pub invitations_sent: Vec<ExportedInvitation>,
     pub invitations_received: Vec<ExportedInvitation>,
     /// Connections you removed (they can't invite you until you re-invite them).
@@ -44,6 +47,12 @@ pub struct ExportedConnection {
     pub names: Option<MemberNames>,
     pub connected_since_unix_ms: i64,
     pub your_tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportedTags {
+    pub member_id: u64,
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

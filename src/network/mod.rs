@@ -31,7 +31,8 @@ use std::time::Duration;
 
 pub use error::NetworkError;
 pub use export::{
-    ExportedConnection, ExportedInvitation, ExportedMark, ExportedSettings, MemberExport,
+    ExportedConnection, ExportedInvitation, ExportedMark, ExportedSettings, ExportedTags,
+    MemberExport,
 };
 pub use graph::{Degree, Mutuals};
 pub use ids::{GuildId, MemberId};

@@ -1,11 +1,13 @@
 //! Everything the bot holds about one member in one server, for `/mydata export`.
 
+use std::collections::BTreeMap;
+
 use rusqlite::params;
 
 use super::members::names_from_row;
 use crate::network::{
-    ExportedConnection, ExportedInvitation, ExportedMark, GuildId, MemberExport, MemberId,
-    Timestamp,
+    ExportedConnection, ExportedInvitation, ExportedMark, ExportedTags, GuildId, MemberExport,
+    MemberId, Timestamp,
 };
 use crate::store::{ReadTx, StoreError};
 
@@ -18,25 +20,48 @@ impl ReadTx<'_> {
         member: MemberId,
         now: Timestamp,
     ) -> Result<MemberExport, StoreError> {
-        let connections = self.all(
-            "SELECT c.peer_id, c.since_ms, m.display_name, m.username,
-                    (SELECT group_concat(tag, char(31)) FROM tags AS t
-                      WHERE t.guild_id = c.guild_id AND t.owner_id = c.user_id AND t.peer_id = c.peer_id)
-               FROM connections AS c
-               JOIN members AS m ON m.guild_id = c.guild_id AND m.user_id = c.peer_id
-              WHERE c.guild_id = ?1 AND c.user_id = ?2
-              ORDER BY c.since_ms DESC, c.peer_id",
+        // Every tag the member put on anyone: those on current connections go with them; the
+        // rest are on past connections (kept in case a connection is restored).
+        let mut tags: BTreeMap<MemberId, Vec<String>> = BTreeMap::new();
+        for (peer, tag) in self.all(
+            "SELECT peer_id, tag FROM tags WHERE guild_id = ?1 AND owner_id = ?2
+              ORDER BY peer_id, tag",
             params![guild, member],
-            |row| {
-                let tags: Option<String> = row.get(4)?;
-                Ok(ExportedConnection {
-                    member_id: row.get::<_, MemberId>(0)?.get(),
-                    connected_since_unix_ms: row.get::<_, Timestamp>(1)?.unix_millis(),
-                    names: names_from_row(2)(row)?,
-                    your_tags: tags.map(|t| t.split('\u{1f}').map(str::to_owned).collect()).unwrap_or_default(),
-                })
-            },
-        )?;
+            |row| Ok((row.get::<_, MemberId>(0)?, row.get::<_, String>(1)?)),
+        )? {
+            tags.entry(peer).or_default().push(tag);
+        }
+        let connections = self
+            .all(
+                "SELECT c.peer_id, c.since_ms, m.display_name, m.username
+                   FROM connections AS c
+                   JOIN members AS m ON m.guild_id = c.guild_id AND m.user_id = c.peer_id
+                  WHERE c.guild_id = ?1 AND c.user_id = ?2
+                  ORDER BY c.since_ms DESC, c.peer_id",
+                params![guild, member],
+                |row| {
+                    Ok((
+                        row.get::<_, MemberId>(0)?,
+                        row.get::<_, Timestamp>(1)?,
+                        names_from_row(2)(row)?,
+                    ))
+                },
+            )?
+            .into_iter()
+            .map(|(peer, since, names)| ExportedConnection {
+                member_id: peer.get(),
+                names,
+                connected_since_unix_ms: since.unix_millis(),
+                your_tags: tags.remove(&peer).unwrap_or_default(),
+            })
+            .collect();
+        let tags_on_past_connections = tags
+            .into_iter()
+            .map(|(peer, tags)| ExportedTags {
+                member_id: peer.get(),
+                tags,
+            })
+            .collect();
         let invitations = |sql: &str| {
             self.all(sql, params![guild, member], |row| {
                 Ok(ExportedInvitation {
@@ -70,6 +95,7 @@ impl ReadTx<'_> {
             names: self.member_names(guild, member)?,
             settings: self.settings(guild, member)?.into(),
             connections,
+            tags_on_past_connections,
             invitations_sent,
             invitations_received,
             members_you_removed: marks(
