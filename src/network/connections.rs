@@ -176,32 +176,22 @@ impl Network {
 /// How long a saved list filter is kept.
 const SAVED_FILTER_LIFETIME: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
-/// The invitation a new connection answers: `inviter` invited `invitee`.
-pub(super) struct Answered {
-    pub(super) inviter: MemberId,
-    pub(super) invitee: MemberId,
-}
-
-/// Connects `a` and `b` inside the caller's transaction: the invitation it answers, if any, is
-/// used up, and a removal between them is lifted. A connection that one of them had removed
-/// comes back with its original date (their tags were never deleted, so they return too).
-/// Returns when the connection began and whether it was restored.
+/// Connects `a` and `b` inside the caller's transaction, lifting a removal between them. A
+/// connection that one of them had removed comes back with its original date (their tags were
+/// never deleted, so they return too). Returns when the connection began and whether it was
+/// restored.
 ///
-/// Only one invitation can stand between two members (inviting someone who invited you
-/// connects you), so deleting the answered one is enough; the schema refuses the connection if
-/// another were pending.
+/// The caller has taken the invitation the connection answers, if any. Only one can stand
+/// between two members (inviting someone who invited you connects you), and the schema refuses
+/// the connection if one were still pending.
 pub(super) fn connect(
     tx: &WriteTx<'_>,
     memory: &Arc<Memory>,
     guild: GuildId,
     (a, b): (MemberId, MemberId),
-    answered: Option<Answered>,
     now: Timestamp,
 ) -> Result<(Timestamp, bool), StoreError> {
     let original = tx.take_removal_between(guild, a, b)?;
-    if let Some(Answered { inviter, invitee }) = answered {
-        tx.delete_invitation(guild, inviter, invitee)?;
-    }
     let since = original.unwrap_or(now);
     tx.insert_connection(guild, a, b, since)?;
     let memory = Arc::clone(memory);

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::connections::{Answered, connect};
+use super::connections::connect;
 use super::graph::GuildGraph;
 use super::memory::{GuildMemory, Memory, read};
 use super::model::GuildLimits;
@@ -124,18 +124,15 @@ fn invite(
         return Err(NetworkError::InvitationAlreadyPending);
     }
     let limits = *read(&state.limits);
-    if tx.has_invitation(guild, to, from)? {
+    // Taking `to`'s invitation, if there is one, is the check (a refusal below rolls it back).
+    if tx.delete_invitation(guild, to, from)? {
         // Both want the connection: inviting someone who invited you accepts their invitation.
         // It was `to` who asked first, so their own settings and removals are moot; only the
         // caps still apply.
         if at_cap(&graph, from, limits) || at_cap(&graph, to, limits) {
             return Err(NetworkError::NotInvitable);
         }
-        let answered = Answered {
-            inviter: to,
-            invitee: from,
-        };
-        let (since, restored) = connect(tx, memory, guild, (from, to), Some(answered), now)?;
+        let (since, restored) = connect(tx, memory, guild, (from, to), now)?;
         let settings = tx.settings(guild, to)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
@@ -159,7 +156,7 @@ fn invite(
     ensure_under_weekly_limit(tx, guild, from, limits, now)?;
     tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))?;
     if invitee.auto_accept {
-        let (since, restored) = connect(tx, memory, guild, (from, to), None, now)?;
+        let (since, restored) = connect(tx, memory, guild, (from, to), now)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -195,13 +192,16 @@ fn accept(
 ) -> Result<Connection, NetworkError> {
     // Read, not kept: `connect` only registers the graph's update for after the commit.
     let graph = read(&state.graph);
-    if !tx.has_invitation(guild, inviter, invitee)? {
+    // Taking the invitation is the check that it stands (a refusal below rolls it back).
+    if !tx.delete_invitation(guild, inviter, invitee)? {
         // A second click on "Accept" lands here: say what is true, change nothing.
-        return Err(if tx.connected_since(guild, invitee, inviter)?.is_some() {
-            NetworkError::AlreadyConnected
-        } else {
-            NetworkError::NoInvitationReceived
-        });
+        return Err(
+            if already_connected(tx, state, &graph, guild, invitee, inviter)? {
+                NetworkError::AlreadyConnected
+            } else {
+                NetworkError::NoInvitationReceived
+            },
+        );
     }
     let limits = *read(&state.limits);
     if at_cap(&graph, invitee, limits) {
@@ -212,8 +212,7 @@ fn accept(
     if at_cap(&graph, inviter, limits) {
         return Err(NetworkError::InvitationUnavailable);
     }
-    let answered = Answered { inviter, invitee };
-    let (since, restored) = connect(tx, memory, guild, (invitee, inviter), Some(answered), now)?;
+    let (since, restored) = connect(tx, memory, guild, (invitee, inviter), now)?;
     let settings = tx.settings(guild, inviter)?;
     Ok(Connection {
         peer: inviter,
