@@ -26,7 +26,8 @@ mod reports;
 mod tags;
 mod time;
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 pub use error::NetworkError;
@@ -62,8 +63,10 @@ pub struct Network {
     store: Store,
     clock: Arc<dyn Clock>,
     memory: Arc<Memory>,
-    /// Held while a server's state is being loaded into `memory`.
-    loading: Arc<tokio::sync::Mutex<()>>,
+    /// Per server, held while its state is being loaded into `memory`: one load per server at
+    /// a time, while different servers load side by side (an interaction in a small server
+    /// never waits for a big one's load).
+    loading: Arc<Mutex<HashMap<GuildId, Arc<tokio::sync::Mutex<()>>>>>,
 }
 
 impl Network {
@@ -105,8 +108,12 @@ impl Network {
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(loaded);
         }
-        // One load at a time: whoever waited here for the same server then finds it loaded.
-        let _loading = self.loading.lock().await;
+        // Whoever waited here for the same server then finds it loaded.
+        let lock = {
+            let mut locks = self.loading.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::clone(locks.entry(guild).or_default())
+        };
+        let _loading = lock.lock().await;
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(loaded);
         }
