@@ -57,10 +57,10 @@ impl GuildMemory {
     /// Reads a server's state from one snapshot.
     pub(crate) fn read_from(tx: &ReadTx<'_>, guild: GuildId) -> Result<Self, StoreError> {
         let banned: HashSet<MemberId> = tx.banned_members(guild)?.into_iter().collect();
-        let connections = tx
-            .all_connections(guild)?
-            .into_iter()
-            .filter(|(a, b)| !banned.contains(a) && !banned.contains(b));
+        let mut connections = tx.all_connections(guild)?;
+        if !banned.is_empty() {
+            connections.retain(|(a, b)| !banned.contains(a) && !banned.contains(b));
+        }
         Ok(GuildMemory {
             graph: RwLock::new(GuildGraph::from_connections(connections)),
             names: RwLock::new(Directory::from_names(tx.all_member_names(guild)?)),
