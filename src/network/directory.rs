@@ -6,13 +6,14 @@
 //! page put together); a search over a hub's thousands of connections would be thousands.
 //! A hash map lookup is a few nanoseconds. Loaded and kept in step like the graph (`memory`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::{MemberId, MemberNames};
 
 #[derive(Debug, Default)]
 pub(crate) struct Directory {
-    entries: HashMap<MemberId, Entry>,
+    /// FxHash, as the graph's index (see `graph`): a search hashes one id per connection.
+    entries: FxHashMap<MemberId, Entry>,
 }
 
 #[derive(Debug)]
