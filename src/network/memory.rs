@@ -121,11 +121,17 @@ impl Memory {
     /// loaded server, queued for one being loaded, and nothing for one not in memory (it will
     /// be read from the database, change included, when first used).
     pub(crate) fn changed(&self, guild: GuildId, change: Change) {
-        let mut guilds = write(&self.guilds);
-        match guilds.get_mut(&guild) {
-            Some(Slot::Loaded(state)) => state.apply(change),
-            Some(Slot::Loading(queue)) => queue.push(change),
-            None => {}
+        // Applied outside the map's lock: applying waits for the graph's readers (a walk can
+        // take milliseconds), and other servers' lookups must not wait with it.
+        if let Some(state) = self.get(guild) {
+            state.apply(change);
+            return;
+        }
+        // Not loaded: loading or absent. Only a load moves a server to loaded, and it does so
+        // under the store's write lock, which the caller holds, so the answer cannot change
+        // between the two locks.
+        if let Some(Slot::Loading(queue)) = write(&self.guilds).get_mut(&guild) {
+            queue.push(change);
         }
     }
 
