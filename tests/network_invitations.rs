@@ -4,8 +4,8 @@
 mod support;
 
 use handshake::network::{
-    ConnectedVia, InvitationSide, InviteOutcome, InvitePolicy, NetworkError, NotificationEvent,
-    PageRequest, SettingsUpdate,
+    ConnectedVia, InvitationSide, InviteOutcome, InvitePolicy, MemberId, NetworkError,
+    NotificationEvent, PageRequest, SettingsUpdate,
 };
 use support::network::{DAY, TestNetwork, g, member};
 
@@ -129,11 +129,16 @@ async fn inviting_yourself_an_existing_connection_or_twice_is_refused_specifical
     );
 
     t.connect(g(), alice, carol).await;
-    let err = t.network.invite(g(), alice, carol, None).await.unwrap_err();
-    assert!(matches!(err, NetworkError::AlreadyConnected), "{err:?}");
-    let err = t.network.invite(g(), carol, alice, None).await.unwrap_err();
-    assert!(matches!(err, NetworkError::AlreadyConnected), "{err:?}");
+    refused_as_connected(&t, alice, carol).await;
     t.assert_sound().await;
+}
+
+/// Inviting, either way, is refused with "already connected".
+async fn refused_as_connected(t: &TestNetwork, a: MemberId, b: MemberId) {
+    for (from, to) in [(a, b), (b, a)] {
+        let err = t.network.invite(g(), from, to, None).await.unwrap_err();
+        assert!(matches!(err, NetworkError::AlreadyConnected), "{err:?}");
+    }
 }
 
 /// "Already connected" is answered from the in-memory graph, which leaves out a banned member's
@@ -144,15 +149,11 @@ async fn a_banned_connection_is_still_already_connected() {
     let (alice, bob) = (member(1), member(2));
     t.connect(g(), alice, bob).await;
     t.network.ban(g(), bob).await.unwrap();
-    for (from, to) in [(alice, bob), (bob, alice)] {
-        let err = t.network.invite(g(), from, to, None).await.unwrap_err();
-        assert!(matches!(err, NetworkError::AlreadyConnected), "{err:?}");
-    }
+    refused_as_connected(&t, alice, bob).await;
     t.assert_sound().await;
     t.network.unban(g(), bob).await.unwrap();
     assert!(t.network.is_connected(g(), alice, bob).await.unwrap());
-    let err = t.network.invite(g(), alice, bob, None).await.unwrap_err();
-    assert!(matches!(err, NetworkError::AlreadyConnected), "{err:?}");
+    refused_as_connected(&t, alice, bob).await;
     t.assert_sound().await;
 }
 
