@@ -5,7 +5,7 @@ mod support;
 
 use handshake::network::{
     ConnectionFilter, ConnectionWindow, DisconnectReceipt, InvitationSide, InviteOutcome,
-    InvitePolicy, NetworkError, PageRequest, SettingsUpdate, Tag,
+    InvitePolicy, NetworkError, PageRequest, Tag,
 };
 use support::network::{DAY, START, TestNetwork, g, member};
 
@@ -74,17 +74,7 @@ async fn every_refusal_is_the_same_neutral_not_invitable() {
 
     // 2. The invitee takes invitations from nobody.
     let closed = member(11);
-    t.network
-        .update_settings(
-            g(),
-            closed,
-            SettingsUpdate {
-                invite_policy: Some(InvitePolicy::Nobody),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    t.set_policy(g(), closed, InvitePolicy::Nobody).await;
     refusals.push((
         "invitee takes none",
         t.network.invite(g(), inviter, closed, None).await,
@@ -92,17 +82,7 @@ async fn every_refusal_is_the_same_neutral_not_invitable() {
 
     // 3. The invitee takes invitations only from people sharing a connection, and none is shared.
     let picky = member(12);
-    t.network
-        .update_settings(
-            g(),
-            picky,
-            SettingsUpdate {
-                invite_policy: Some(InvitePolicy::Mutuals),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    t.set_policy(g(), picky, InvitePolicy::Mutuals).await;
     refusals.push((
         "no mutual connection",
         t.network.invite(g(), inviter, picky, None).await,
@@ -151,17 +131,7 @@ async fn every_refusal_is_the_same_neutral_not_invitable() {
 async fn mutuals_policy_admits_someone_who_shares_a_connection() {
     let t = TestNetwork::new();
     let (inviter, picky, common) = (member(1), member(2), member(3));
-    t.network
-        .update_settings(
-            g(),
-            picky,
-            SettingsUpdate {
-                invite_policy: Some(InvitePolicy::Mutuals),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    t.set_policy(g(), picky, InvitePolicy::Mutuals).await;
     assert!(t.network.invite(g(), inviter, picky, None).await.is_err());
     t.connect(g(), inviter, common).await;
     t.connect(g(), picky, common).await; // picky invites: her policy is about who invites her
@@ -292,17 +262,7 @@ async fn the_remover_gets_no_news_of_a_refusal_and_the_removed_member_none_of_th
     let (alice, bob, carol) = (member(1), member(2), member(3));
     t.connect(g(), alice, bob).await;
     t.network.disconnect(g(), alice, bob).await.unwrap();
-    t.network
-        .update_settings(
-            g(),
-            carol,
-            SettingsUpdate {
-                invite_policy: Some(InvitePolicy::Nobody),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    t.set_policy(g(), carol, InvitePolicy::Nobody).await;
 
     let to_remover = t.network.invite(g(), bob, alice, None).await.unwrap_err();
     let to_closed = t.network.invite(g(), bob, carol, None).await.unwrap_err();

@@ -5,7 +5,7 @@ mod support;
 
 use handshake::network::{
     ConnectionFilter, ConnectionWindow, Degree, InvitationSide, InviteOutcome, InvitePolicy,
-    LimitsUpdate, MemberNames, NetworkError, PageRequest, SettingsUpdate,
+    LimitsUpdate, MemberNames, NetworkError, PageRequest,
 };
 use support::network::{TestNetwork, g, member};
 
@@ -38,17 +38,7 @@ async fn erasing_removes_everything_of_the_member_and_keeps_what_others_hold() {
     t.network.disconnect(g(), x, f).await.unwrap(); // x removed f: x's record
     t.network.invite(g(), x, h, None).await.unwrap();
     t.network.report(g(), h, x).await.unwrap(); // h blocked and reported x: h's record
-    t.network
-        .update_settings(
-            g(),
-            x,
-            SettingsUpdate {
-                invite_policy: Some(InvitePolicy::Nobody),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    t.set_policy(g(), x, InvitePolicy::Nobody).await;
 
     t.network.erase_my_data(g(), x).await.unwrap();
     t.assert_sound().await;

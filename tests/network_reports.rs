@@ -5,7 +5,6 @@ mod support;
 
 use handshake::network::{
     InvitationSide, InviteOutcome, InvitePolicy, LimitsUpdate, NetworkError, PageRequest,
-    SettingsUpdate,
 };
 use support::network::{DAY, TestNetwork, g, member};
 
@@ -52,17 +51,7 @@ async fn reporting_ignores_and_blocks_neutrally() {
     t.network.withdraw(g(), stranger, me).await.unwrap();
     t.advance(30 * DAY);
     let blocked = t.network.invite(g(), stranger, me, None).await.unwrap_err();
-    t.network
-        .update_settings(
-            g(),
-            closed,
-            SettingsUpdate {
-                invite_policy: Some(InvitePolicy::Nobody),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    t.set_policy(g(), closed, InvitePolicy::Nobody).await;
     let refused = t
         .network
         .invite(g(), stranger, closed, None)

@@ -4,7 +4,7 @@
 
 mod support;
 
-use handshake::network::{InvitePolicy, SettingsUpdate};
+use handshake::network::InvitePolicy;
 use handshake::store::Store;
 use rusqlite::Connection;
 use support::network::{TestNetwork, g, member};
@@ -155,17 +155,7 @@ fn the_database_is_in_wal_mode() {
 async fn data_survives_reopening_and_opening_twice_is_harmless() {
     let t = TestNetwork::new();
     t.connect(g(), member(1), member(2)).await;
-    t.network
-        .update_settings(
-            g(),
-            member(3),
-            SettingsUpdate {
-                invite_policy: Some(InvitePolicy::Nobody),
-                ..Default::default()
-            },
-        )
-        .await
-        .unwrap();
+    t.set_policy(g(), member(3), InvitePolicy::Nobody).await;
 
     let path = t.path.clone();
     let reopened = tokio::task::spawn_blocking(move || Store::open(&path))

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use handshake::network::{
-    Connection, GuildId, InviteOutcome, LimitsUpdate, ManualClock, MemberId, Network, NetworkError,
-    Timestamp,
+    Connection, GuildId, InviteOutcome, InvitePolicy, LimitsUpdate, ManualClock, MemberId, Network,
+    NetworkError, SettingsUpdate, Timestamp,
 };
 use handshake::store::Store;
 use tempfile::TempDir;
@@ -44,6 +44,21 @@ impl TestNetwork {
     pub async fn assert_sound(&self) {
         let violations = self.network.store().audit().await.expect("audit runs");
         assert!(violations.is_empty(), "invariants broken: {violations:#?}");
+    }
+
+    /// Sets who may invite `member`.
+    pub async fn set_policy(&self, guild: GuildId, member: MemberId, policy: InvitePolicy) {
+        self.network
+            .update_settings(
+                guild,
+                member,
+                SettingsUpdate {
+                    invite_policy: Some(policy),
+                    ..Default::default()
+                },
+            )
+            .await
+            .expect("set the invitation policy");
     }
 
     pub async fn set_cap(&self, guild: GuildId, cap: u32) {
