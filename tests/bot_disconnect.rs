@@ -49,15 +49,15 @@ async fn disconnect_flow(
         "danger"
     );
 
-    let click = dj::button_click(
-        bot.interaction_id(),
-        "tok-confirm",
-        remover,
-        &buttons[0],
-        reply_message(&callback),
-        ClickedIn::Server,
-    );
-    let (confirm, _) = bot.discord.interact(click).await;
+    let (confirm, _) = bot
+        .click(
+            "tok-confirm",
+            remover,
+            &buttons[0],
+            reply_message(&callback),
+            ClickedIn::Server,
+        )
+        .await;
     assert_eq!(
         updated_text(&confirm),
         format!(
@@ -136,15 +136,15 @@ async fn cancelling_keeps_the_connection() {
     );
     let (callback, _) = bot.discord.interact(start).await;
     let cancel = &button_ids(&callback.body["data"])[1];
-    let click = dj::button_click(
-        bot.interaction_id(),
-        "tok-cancel",
-        &alice,
-        cancel,
-        reply_message(&callback),
-        ClickedIn::Server,
-    );
-    let (answer, _) = bot.discord.interact(click).await;
+    let (answer, _) = bot
+        .click(
+            "tok-cancel",
+            &alice,
+            cancel,
+            reply_message(&callback),
+            ClickedIn::Server,
+        )
+        .await;
     assert_eq!(
         updated_text(&answer),
         format!("Okay, <@{}> stays in your connections.", bob.id)

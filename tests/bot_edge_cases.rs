@@ -98,15 +98,15 @@ async fn connect_without_an_invitation_offers_to_send_one() {
         )]
     );
 
-    let click = dj::button_click(
-        bot.interaction_id(),
-        "tok-send",
-        &alice,
-        &buttons[0],
-        reply_message(&callback),
-        ClickedIn::Server,
-    );
-    let (sent, before) = bot.discord.interact(click).await;
+    let (sent, before) = bot
+        .click(
+            "tok-send",
+            &alice,
+            &buttons[0],
+            reply_message(&callback),
+            ClickedIn::Server,
+        )
+        .await;
     assert_eq!(
         updated_text(&sent),
         format!("Invitation sent to <@{}>.", carol.id)
@@ -139,15 +139,9 @@ async fn a_button_is_only_for_the_person_it_was_made_for() {
     let accept = format!("hs:accept:{}:{}:{}", dj::GUILD_ID, alice.id, bob.id);
     let message = dj::message(1, dj::CHANNEL_ID, "x", serde_json::json!([]), 64);
 
-    let click = dj::button_click(
-        bot.interaction_id(),
-        "tok-x",
-        &carol,
-        &accept,
-        message,
-        ClickedIn::Server,
-    );
-    let (callback, _) = bot.discord.interact(click).await;
+    let (callback, _) = bot
+        .click("tok-x", &carol, &accept, message, ClickedIn::Server)
+        .await;
     assert_eq!(ephemeral_text(&callback), "This button isn't for you.");
     assert!(
         !bot.network
@@ -177,30 +171,14 @@ async fn stale_buttons_get_a_clear_message() {
         .await
         .unwrap();
     let (callback, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
-            "t1",
-            &bob,
-            &accept,
-            message(),
-            ClickedIn::Dm(77),
-        ))
+        .click("t1", &bob, &accept, message(), ClickedIn::Dm(77))
         .await;
     assert_eq!(
         updated_text(&callback),
         "This invitation is no longer available."
     );
     let (callback, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
-            "t2",
-            &bob,
-            &ignore,
-            message(),
-            ClickedIn::Dm(77),
-        ))
+        .click("t2", &bob, &ignore, message(), ClickedIn::Dm(77))
         .await;
     assert_eq!(
         updated_text(&callback),
@@ -228,15 +206,7 @@ async fn stale_buttons_get_a_clear_message() {
         .await
         .unwrap();
     let (callback, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
-            "t3",
-            &bob,
-            &accept,
-            message(),
-            ClickedIn::Dm(77),
-        ))
+        .click("t3", &bob, &accept, message(), ClickedIn::Dm(77))
         .await;
     assert_eq!(
         updated_text(&callback),
@@ -245,15 +215,7 @@ async fn stale_buttons_get_a_clear_message() {
 
     // A button this version never made.
     let (callback, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
-            "t4",
-            &bob,
-            "legacy:thing",
-            message(),
-            ClickedIn::Dm(77),
-        ))
+        .click("t4", &bob, "legacy:thing", message(), ClickedIn::Dm(77))
         .await;
     assert_eq!(
         ephemeral_text(&callback),
@@ -272,15 +234,15 @@ async fn ignoring_from_the_dm_tells_nobody() {
         .await
         .unwrap();
     let ignore = format!("hs:ignore:{}:{}:{}", dj::GUILD_ID, alice.id, bob.id);
-    let click = dj::button_click(
-        bot.interaction_id(),
-        "t",
-        &bob,
-        &ignore,
-        dj::message(1, 77, "x", serde_json::json!([]), 0),
-        ClickedIn::Dm(77),
-    );
-    let (callback, before) = bot.discord.interact(click).await;
+    let (callback, before) = bot
+        .click(
+            "t",
+            &bob,
+            &ignore,
+            dj::message(1, 77, "x", serde_json::json!([]), 0),
+            ClickedIn::Dm(77),
+        )
+        .await;
     assert!(
         updated_text(&callback).starts_with("You ignored the invitation from"),
         "{:#}",

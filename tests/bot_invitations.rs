@@ -227,15 +227,15 @@ async fn invite_dm_accept_connects_both_and_tells_the_inviter() {
         dm.body["components"].clone(),
         0,
     );
-    let click = dj::button_click(
-        bot.interaction_id(),
-        "tok-accept",
-        &bob,
-        &buttons[0],
-        message,
-        ClickedIn::Dm(dm_channel),
-    );
-    let (callback, before) = bot.discord.interact(click).await;
+    let (callback, before) = bot
+        .click(
+            "tok-accept",
+            &bob,
+            &buttons[0],
+            message,
+            ClickedIn::Dm(dm_channel),
+        )
+        .await;
     assert_eq!(
         callback.body["type"], 7,
         "the DM is updated in place: {:#}",

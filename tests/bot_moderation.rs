@@ -59,15 +59,7 @@ async fn reports_suspend_a_sender_until_a_moderator_restores_them() {
     let report = format!("hs:report:{}:{}:{}", dj::GUILD_ID, spammer.id, first.id);
     let dm = dj::message(1, 77, "x", json!([]), 0);
     let (answer, before) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
-            "r1",
-            &first,
-            &report,
-            dm,
-            ClickedIn::Dm(77),
-        ))
+        .click("r1", &first, &report, dm, ClickedIn::Dm(77))
         .await;
     assert!(
         updated_text(&answer).contains("they can't invite you again"),
@@ -91,15 +83,13 @@ async fn reports_suspend_a_sender_until_a_moderator_restores_them() {
         .await;
     let dont_know = button(&inbox.body["data"], "I don't know this person");
     let (after, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "r3",
             &second,
             &dont_know,
             reply_message(&inbox),
             ClickedIn::Server,
-        ))
+        )
         .await;
     assert!(updated_text(&after).contains("No invitations waiting."));
 
@@ -138,15 +128,13 @@ async fn reports_suspend_a_sender_until_a_moderator_restores_them() {
     );
     let restore = button(&queue.body["data"], "Restore Spammer");
     let (restored, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "r5",
             &moderator,
             &restore,
             reply_message(&queue),
             ClickedIn::Server,
-        ))
+        )
         .await;
     let text = updated_text(&restored);
     assert!(
@@ -232,15 +220,15 @@ async fn only_moderators_can_use_network_commands() {
     // A Restore button made for a moderator, clicked by that same person after losing the
     // permission, is refused too.
     let restore = format!("hs:restore:{}:{}:{}", dj::GUILD_ID, member.id, 5);
-    let click = dj::button_click(
-        bot.interaction_id(),
-        "x",
-        &member,
-        &restore,
-        dj::message(1, dj::CHANNEL_ID, "x", json!([]), 64),
-        ClickedIn::Server,
-    );
-    let (answer, _) = bot.discord.interact(click).await;
+    let (answer, _) = bot
+        .click(
+            "x",
+            &member,
+            &restore,
+            dj::message(1, dj::CHANNEL_ID, "x", json!([]), 64),
+            ClickedIn::Server,
+        )
+        .await;
     assert_eq!(
         ephemeral_text(&answer),
         "Only members who can manage this server can do that."

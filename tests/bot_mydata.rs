@@ -123,15 +123,15 @@ async fn delete_asks_then_erases_and_leaves_others_intact() {
     );
     let (ask, before) = bot.discord.interact(command).await;
     assert!(ephemeral_text(&ask).starts_with("Delete all your network data in this server?"));
-    let cancel = dj::button_click(
-        bot.interaction_id(),
-        "d2",
-        &alice,
-        &button(&ask.body["data"], "Cancel"),
-        reply_message(&ask),
-        ClickedIn::Server,
-    );
-    let (kept, _) = bot.discord.interact(cancel).await;
+    let (kept, _) = bot
+        .click(
+            "d2",
+            &alice,
+            &button(&ask.body["data"], "Cancel"),
+            reply_message(&ask),
+            ClickedIn::Server,
+        )
+        .await;
     assert_eq!(updated_text(&kept), "Okay, nothing was changed.");
     assert!(
         bot.network
@@ -140,15 +140,15 @@ async fn delete_asks_then_erases_and_leaves_others_intact() {
             .unwrap()
     );
 
-    let confirm = dj::button_click(
-        bot.interaction_id(),
-        "d3",
-        &alice,
-        &button(&ask.body["data"], "Delete my data"),
-        reply_message(&ask),
-        ClickedIn::Server,
-    );
-    let (done, _) = bot.discord.interact(confirm).await;
+    let (done, _) = bot
+        .click(
+            "d3",
+            &alice,
+            &button(&ask.body["data"], "Delete my data"),
+            reply_message(&ask),
+            ClickedIn::Server,
+        )
+        .await;
     assert_eq!(
         updated_text(&done),
         "Your network data in this server has been deleted."
@@ -209,28 +209,24 @@ async fn a_moderator_removes_a_members_data_and_it_is_audited() {
     // Someone without Manage Server cannot use the button.
     let stranger = carol();
     let (refused, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "m2",
             &stranger,
             &erase,
             reply_message(&ask),
             ClickedIn::Server,
-        ))
+        )
         .await;
     assert_eq!(ephemeral_text(&refused), "This button isn't for you.");
 
     let (done, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "m3",
             &moderator,
             &erase,
             reply_message(&ask),
             ClickedIn::Server,
-        ))
+        )
         .await;
     assert_eq!(
         updated_text(&done),

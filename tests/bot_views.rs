@@ -55,15 +55,15 @@ async fn the_connection_list_pages_forward_and_back() {
     assert_eq!(options.len(), 10);
     assert_eq!(options[0], ("Peer12".to_owned(), people[11].id.to_string()));
 
-    let next = dj::button_click(
-        bot.interaction_id(),
-        "c2",
-        &alice,
-        &button(&first.body["data"], "Next ▶"),
-        reply_message(&first),
-        ClickedIn::Server,
-    );
-    let (second, _) = bot.discord.interact(next).await;
+    let (second, _) = bot
+        .click(
+            "c2",
+            &alice,
+            &button(&first.body["data"], "Next ▶"),
+            reply_message(&first),
+            ClickedIn::Server,
+        )
+        .await;
     let text = updated_text(&second);
     assert_eq!(mentioned(&text), newest_first[10..]);
     assert_eq!(
@@ -75,15 +75,15 @@ async fn the_connection_list_pages_forward_and_back() {
         "only Previous"
     );
 
-    let back = dj::button_click(
-        bot.interaction_id(),
-        "c3",
-        &alice,
-        &button(&second.body["data"], "◀ Previous"),
-        reply_message(&second),
-        ClickedIn::Server,
-    );
-    let (again, _) = bot.discord.interact(back).await;
+    let (again, _) = bot
+        .click(
+            "c3",
+            &alice,
+            &button(&second.body["data"], "◀ Previous"),
+            reply_message(&second),
+            ClickedIn::Server,
+        )
+        .await;
     assert_eq!(mentioned(&updated_text(&again)), newest_first[..10]);
     bot.stop().await;
 }
@@ -218,15 +218,15 @@ async fn removing_from_the_list_confirms_then_removes_silently() {
             bob.id
         )
     );
-    let yes = dj::button_click(
-        bot.interaction_id(),
-        "r3",
-        &alice,
-        &button(&confirm.body["data"], "Remove connection"),
-        reply_message(&confirm),
-        ClickedIn::Server,
-    );
-    let (done, _) = bot.discord.interact(yes).await;
+    let (done, _) = bot
+        .click(
+            "r3",
+            &alice,
+            &button(&confirm.body["data"], "Remove connection"),
+            reply_message(&confirm),
+            ClickedIn::Server,
+        )
+        .await;
     assert!(updated_text(&done).starts_with("Removed"));
 
     let g = TestBot::guild();
@@ -300,15 +300,13 @@ async fn invitations_can_be_accepted_ignored_and_withdrawn_from_the_list() {
         .unwrap()
         .1;
     let (after_accept, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "i2",
             &alice,
             &accept,
             reply_message(&inbox),
             ClickedIn::Server,
-        ))
+        )
         .await;
     let text = updated_text(&after_accept);
     assert!(
@@ -331,15 +329,13 @@ async fn invitations_can_be_accepted_ignored_and_withdrawn_from_the_list() {
     // Ignore Carol: she is not told, and the list is empty.
     let ignore = button(&after_accept.body["data"], "Ignore");
     let (after_ignore, mark) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "i3",
             &alice,
             &ignore,
             reply_message(&after_accept),
             ClickedIn::Server,
-        ))
+        )
         .await;
     let text = updated_text(&after_ignore);
     assert!(
@@ -351,15 +347,13 @@ async fn invitations_can_be_accepted_ignored_and_withdrawn_from_the_list() {
     // Withdraw the one Alice sent.
     let show_sent = button(&after_ignore.body["data"], "Show sent (1)");
     let (sent, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "i4",
             &alice,
             &show_sent,
             reply_message(&after_ignore),
             ClickedIn::Server,
-        ))
+        )
         .await;
     assert!(updated_text(&sent).contains("(1 pending)"));
     let withdraw = buttons(&sent.body["data"])
@@ -368,15 +362,13 @@ async fn invitations_can_be_accepted_ignored_and_withdrawn_from_the_list() {
         .unwrap()
         .1;
     let (after_withdraw, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "i5",
             &alice,
             &withdraw,
             reply_message(&sent),
             ClickedIn::Server,
-        ))
+        )
         .await;
     let text = updated_text(&after_withdraw);
     assert!(
@@ -484,15 +476,7 @@ async fn profiles_show_every_degree_and_the_fitting_action() {
     // Removing from a profile goes through the same confirmation.
     let ask = button(&first.body["data"], "Remove connection");
     let (confirm, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
-            "pr",
-            &alice,
-            &ask,
-            reply_message(&first),
-            ClickedIn::Server,
-        ))
+        .click("pr", &alice, &ask, reply_message(&first), ClickedIn::Server)
         .await;
     assert!(
         updated_text(&confirm).starts_with(&format!("Remove <@{}> from your connections?", bob.id))
@@ -650,15 +634,13 @@ async fn suggestions_rank_by_mutuals_and_leave_out_whoever_refuses() {
     );
     let invite = button(&list.body["data"], "Invite Sharedboth");
     let (sent, _) = bot
-        .discord
-        .interact(dj::button_click(
-            bot.interaction_id(),
+        .click(
             "sg2",
             &alice,
             &invite,
             reply_message(&list),
             ClickedIn::Server,
-        ))
+        )
         .await;
     assert_eq!(
         ephemeral_text(&sent),

@@ -15,7 +15,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use super::discord::{FakeDiscord, Recorded};
-use super::discord_json::{self as dj, Person};
+use super::discord_json::{self as dj, ClickedIn, Person};
 
 pub const TEST_TOKEN: &str = "fake.bot-token.used-only-against-the-fake-discord";
 
@@ -124,6 +124,27 @@ impl TestBot {
 
     pub fn interaction_id(&self) -> u64 {
         self.discord.next_id()
+    }
+
+    /// `clicker` clicks the component `custom_id` on `message`, in a server or a DM; returns
+    /// the bot's callback and the position to read later requests from.
+    pub async fn click(
+        &self,
+        token: &str,
+        clicker: &Person,
+        custom_id: &str,
+        message: Value,
+        place: ClickedIn,
+    ) -> (Recorded, usize) {
+        let click = dj::button_click(
+            self.interaction_id(),
+            token,
+            clicker,
+            custom_id,
+            message,
+            place,
+        );
+        self.discord.interact(click).await
     }
 }
 
