@@ -95,8 +95,8 @@ impl Network {
     }
 
     /// Loads a server's in-memory state now (the bot does it when Discord announces the
-    /// server), so the first member to ask does not wait for it: about a second and a half
-    /// for a 100,000-member server.
+    /// server), so the first member to ask does not wait for it: under a second for a
+    /// 100,000-member server, during which writes go on.
     pub async fn preload(&self, guild: GuildId) -> Result<(), NetworkError> {
         self.memory(guild).await.map(drop)
     }
