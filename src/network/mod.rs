@@ -67,7 +67,14 @@ pub struct Network {
     /// a time, while different servers load side by side (an interaction in a small server
     /// never waits for a big one's load).
     loading: Arc<Mutex<HashMap<GuildId, Arc<tokio::sync::Mutex<()>>>>>,
+    /// Loads running at once, across servers: a big server's load is CPU-bound and briefly
+    /// holds its connections in memory twice, so at start-up (every server announced at once)
+    /// they take turns two by two.
+    load_slots: Arc<tokio::sync::Semaphore>,
 }
+
+/// How many servers may load at once (see `Network::load_slots`).
+const CONCURRENT_LOADS: usize = 2;
 
 impl Network {
     pub fn new(store: Store, clock: impl Clock) -> Self {
@@ -76,6 +83,7 @@ impl Network {
             clock: Arc::new(clock),
             memory: Arc::default(),
             loading: Arc::default(),
+            load_slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LOADS)),
         }
     }
 
@@ -117,6 +125,8 @@ impl Network {
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(loaded);
         }
+        // Never closed, so acquiring only waits.
+        let _slot = self.load_slots.acquire().await;
         let marker = Arc::clone(&self.memory);
         let read = self
             .store

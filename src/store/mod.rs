@@ -15,7 +15,7 @@ mod queries;
 mod sql_types;
 mod tx;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use r2d2::Pool;
@@ -34,6 +34,7 @@ pub struct Store {
 }
 
 struct Inner {
+    path: PathBuf,
     writer: Mutex<Connection>,
     readers: Pool<SqliteConnectionManager>,
 }
@@ -46,6 +47,7 @@ impl Store {
         let readers = open::reader_pool(path)?;
         Ok(Store {
             inner: Arc::new(Inner {
+                path: path.to_owned(),
                 writer: Mutex::new(writer),
                 readers,
             }),
@@ -79,7 +81,8 @@ impl Store {
     /// Runs `work` on a read snapshot taken while holding the write lock, with `at_snapshot`
     /// called under that lock once the snapshot is pinned: every commit is then either visible
     /// to `work` (it came before) or ordered after `at_snapshot` (its after-commit effects run
-    /// later). The lock is released before `work` runs, so a long read does not hold up writes.
+    /// later). The lock is released before `work` runs, so a long read does not hold up writes;
+    /// it runs on a connection of its own, so it does not hold one of the pool's either.
     pub async fn read_from_here<T, E, F>(
         &self,
         at_snapshot: impl FnOnce() + Send + 'static,
@@ -104,7 +107,7 @@ impl Store {
         F: FnOnce(&ReadTx<'_>) -> Result<T, E>,
         E: From<StoreError>,
     {
-        let mut conn = self.inner.readers.get().map_err(StoreError::from)?;
+        let mut conn = open::reader(&self.inner.path)?;
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Deferred)
             .map_err(StoreError::from)?;

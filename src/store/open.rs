@@ -59,11 +59,7 @@ pub(super) fn optimize(conn: &Connection) -> rusqlite::Result<()> {
 
 /// A pool of read-only connections to the same file.
 pub(super) fn reader_pool(path: &Path) -> Result<Pool<SqliteConnectionManager>, StoreError> {
-    let manager = SqliteConnectionManager::file(path).with_init(|conn| {
-        configure(conn)?;
-        // A read connection must never write; SQLite enforces it.
-        conn.pragma_update(None, "query_only", true)
-    });
+    let manager = SqliteConnectionManager::file(path).with_init(|conn| configure_reader(conn));
     Pool::builder()
         .max_size(READERS)
         // A local file does not go stale the way a network connection does; checking each
@@ -71,6 +67,21 @@ pub(super) fn reader_pool(path: &Path) -> Result<Pool<SqliteConnectionManager>, 
         .test_on_check_out(false)
         .build(manager)
         .map_err(|e| StoreError::at_path("could not open read connections to", path, e))
+}
+
+/// One read-only connection outside the pool, for a long read that must not keep a pooled
+/// connection (and its page cache) from the short queries.
+pub(super) fn reader(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open(path)
+        .map_err(|e| StoreError::at_path("could not open a read connection to", path, e))?;
+    configure_reader(&conn)?;
+    Ok(conn)
+}
+
+fn configure_reader(conn: &Connection) -> rusqlite::Result<()> {
+    configure(conn)?;
+    // A read connection must never write; SQLite enforces it.
+    conn.pragma_update(None, "query_only", true)
 }
 
 /// Settings that are per connection in SQLite, so every connection sets them.
