@@ -118,8 +118,9 @@ fn invite(
     if already_connected(tx, state, &graph, guild, from, to)? {
         return Err(NetworkError::AlreadyConnected);
     }
-    tx.ensure_member(guild, from, now)?;
-    tx.ensure_member(guild, to, now)?;
+    // Each member's row is read once, here, for everything below.
+    let inviter = tx.ensure_member(guild, from, now)?;
+    let invitee = tx.ensure_member(guild, to, now)?.settings;
     if tx.has_invitation(guild, from, to)? {
         return Err(NetworkError::InvitationAlreadyPending);
     }
@@ -133,7 +134,6 @@ fn invite(
             return Err(NetworkError::NotInvitable);
         }
         let (since, restored) = connect(tx, memory, guild, (from, to), now)?;
-        let settings = tx.settings(guild, to)?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -142,15 +142,14 @@ fn invite(
             notification: notify(
                 guild,
                 to,
-                settings,
+                invitee,
                 NotificationEvent::InvitationAccepted { by: from },
             ),
         }));
     }
-    if tx.suspended_since(guild, from)?.is_some() {
+    if inviter.suspended_since.is_some() {
         return Err(NetworkError::SendingSuspended);
     }
-    let invitee = tx.settings(guild, to)?;
     ensure_invitable(tx, &graph, guild, from, to, invitee, limits)?;
     ensure_no_recent_withdrawal(tx, guild, from, to, now)?;
     ensure_under_weekly_limit(tx, guild, from, limits, now)?;

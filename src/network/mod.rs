@@ -41,8 +41,9 @@ pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};
 pub use model::{
     ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow,
     GuildLimits, InvitationEntry, InvitationSide, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS,
-    MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberSettings,
-    NetworkStats, Note, Page, PagePosition, PageRequest, ReportedMember, SettingsUpdate, Tag,
+    MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberRecord,
+    MemberSettings, NetworkStats, Note, Page, PagePosition, PageRequest, ReportedMember,
+    SettingsUpdate, Tag,
 };
 pub use notify::{Notification, NotificationEvent};
 pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};

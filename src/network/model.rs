@@ -109,6 +109,14 @@ impl Default for MemberSettings {
     }
 }
 
+/// What the write path reads of a member's own row: their settings, and since when they may not
+/// send invitations if they are suspended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MemberRecord {
+    pub settings: MemberSettings,
+    pub suspended_since: Option<Timestamp>,
+}
+
 /// A change to some of a member's settings; `None` leaves a setting as it is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SettingsUpdate {

@@ -2,7 +2,7 @@
 
 use rusqlite::params;
 
-use crate::network::{GuildId, MemberId, MemberNames, MemberSettings, Timestamp};
+use crate::network::{GuildId, MemberId, MemberNames, MemberRecord, MemberSettings, Timestamp};
 use crate::store::{ReadTx, StoreError, WriteTx};
 
 impl ReadTx<'_> {
@@ -57,27 +57,48 @@ impl ReadTx<'_> {
 }
 
 impl WriteTx<'_> {
-    /// Makes sure the member has a row (the parent of all their network data).
+    /// Makes sure the member has a row (the parent of all their network data), and returns
+    /// what the write path needs of it, so that it is read once.
     pub fn ensure_member(
         &self,
         guild: GuildId,
         member: MemberId,
         now: Timestamp,
-    ) -> Result<(), StoreError> {
+    ) -> Result<MemberRecord, StoreError> {
         // Almost every call finds the row. A lookup costs a sixth of an upsert (`ON CONFLICT DO
         // NOTHING` measured ~28,000 instructions against ~4,500), and under the write lock
         // nothing can insert the row between the two statements.
-        if self.exists(
-            "SELECT 1 FROM members WHERE guild_id = ?1 AND user_id = ?2",
-            params![guild, member],
-        )? {
-            return Ok(());
+        if let Some(record) = self.member_record(guild, member)? {
+            return Ok(record);
         }
         self.change(
             "INSERT INTO members (guild_id, user_id, first_seen_ms) VALUES (?1, ?2, ?3)",
             params![guild, member, now],
         )?;
-        Ok(())
+        // Read back, so the schema's column defaults stay the only source of the defaults.
+        Ok(self.member_record(guild, member)?.unwrap_or_default())
+    }
+
+    fn member_record(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Option<MemberRecord>, StoreError> {
+        self.one(
+            "SELECT invite_policy, auto_accept, dm_notifications, suspended_ms FROM members
+              WHERE guild_id = ?1 AND user_id = ?2",
+            params![guild, member],
+            |row| {
+                Ok(MemberRecord {
+                    settings: MemberSettings {
+                        invite_policy: row.get(0)?,
+                        auto_accept: row.get(1)?,
+                        dm_notifications: row.get(2)?,
+                    },
+                    suspended_since: row.get(3)?,
+                })
+            },
+        )
     }
 
     /// Records the names a member was just seen with.
