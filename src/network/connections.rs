@@ -34,7 +34,7 @@ impl Network {
             tx.delete_connection(guild, remover, removed, since)?;
             tx.delete_invitations_between(guild, remover, removed)?;
             tx.record_removal(guild, remover, removed, since, now)?;
-            tx.after_commit(move || memory.changed(guild, Change::Disconnected(remover, removed)));
+            memory.on_commit(tx, guild, Change::Disconnected(remover, removed));
             Ok(DisconnectReceipt {
                 removed,
                 connected_since: since,
@@ -194,7 +194,6 @@ pub(super) fn connect(
     let original = tx.take_removal_between(guild, a, b)?;
     let since = original.unwrap_or(now);
     tx.insert_connection(guild, a, b, since)?;
-    let memory = Arc::clone(memory);
-    tx.after_commit(move || memory.changed(guild, Change::Connected(a, b)));
+    memory.on_commit(tx, guild, Change::Connected(a, b));
     Ok((since, original.is_some()))
 }

@@ -43,11 +43,9 @@ impl Network {
             for (member, names) in &changed {
                 tx.record_names(guild, *member, names, now)?;
             }
-            tx.after_commit(move || {
-                for (member, names) in changed {
-                    memory.changed(guild, Change::Named(member, names));
-                }
-            });
+            for (member, names) in changed {
+                memory.on_commit(tx, guild, Change::Named(member, names));
+            }
             Ok(())
         })
         .await
@@ -138,7 +136,7 @@ impl Network {
         self.write(move |tx, _| {
             let limits = update.applied_to(tx.limits(guild)?)?;
             tx.store_limits(guild, limits)?;
-            tx.after_commit(move || memory.changed(guild, Change::Limits(limits)));
+            memory.on_commit(tx, guild, Change::Limits(limits));
             Ok(limits)
         })
         .await

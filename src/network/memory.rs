@@ -6,7 +6,7 @@
 //! they apply in commit order and never for a rolled-back write.
 //!
 //! Loading a server reads a consistent snapshot *without* holding the write lock (a big server
-//! takes over a second, and writes must not wait for it): under the lock, the loader pins a
+//! takes most of a second, and writes must not wait for it): under the lock, the loader pins a
 //! read snapshot and marks the server as loading; from then on its changes are queued. After
 //! reading, it takes the lock again, applies the queued changes to what it read, in order, and
 //! installs the state. Every commit is therefore either in the snapshot (committed before the
@@ -21,7 +21,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use super::directory::Directory;
 use super::graph::GuildGraph;
 use super::{GuildId, GuildLimits, MemberId, MemberNames};
-use crate::store::{ReadTx, StoreError};
+use crate::store::{ReadTx, StoreError, WriteTx};
 
 /// One server's state.
 #[derive(Debug, Default)]
@@ -115,6 +115,12 @@ impl Memory {
             Some(Slot::Loaded(state)) => Some(Arc::clone(state)),
             _ => None,
         }
+    }
+
+    /// Registers `change` to be applied once `tx` commits (and never if it rolls back).
+    pub(crate) fn on_commit(self: &Arc<Self>, tx: &WriteTx<'_>, guild: GuildId, change: Change) {
+        let memory = Arc::clone(self);
+        tx.after_commit(move || memory.changed(guild, change));
     }
 
     /// An after-commit effect (call it under the write lock, as effects run): applied to a

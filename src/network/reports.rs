@@ -77,7 +77,7 @@ impl Network {
             tx.ensure_member(guild, member, now)?;
             if tx.set_banned(guild, member, Some(now))? {
                 tx.delete_invitations_of(guild, member)?;
-                tx.after_commit(move || memory.changed(guild, Change::Banned(member)));
+                memory.on_commit(tx, guild, Change::Banned(member));
             }
             Ok(())
         })
@@ -90,7 +90,7 @@ impl Network {
         self.write(move |tx, _| {
             if tx.set_banned(guild, member, None)? {
                 let peers = tx.peers_of(guild, member)?;
-                tx.after_commit(move || memory.changed(guild, Change::Unbanned { member, peers }));
+                memory.on_commit(tx, guild, Change::Unbanned { member, peers });
             }
             Ok(())
         })
@@ -107,7 +107,7 @@ impl Network {
         let memory = Arc::clone(&self.memory);
         self.write(move |tx, _| {
             tx.erase_member(guild, member)?;
-            tx.after_commit(move || memory.changed(guild, Change::Erased(member)));
+            memory.on_commit(tx, guild, Change::Erased(member));
             Ok(())
         })
         .await
@@ -125,7 +125,7 @@ impl Network {
         self.write(move |tx, now| {
             tx.erase_member(guild, member)?;
             tx.record_audit(guild, moderator, AuditAction::RemoveMember, member, now)?;
-            tx.after_commit(move || memory.changed(guild, Change::Erased(member)));
+            memory.on_commit(tx, guild, Change::Erased(member));
             Ok(())
         })
         .await
