@@ -582,6 +582,46 @@ mod tests {
         ]
     }
 
+    /// Buttons live on in old messages: every action's encoding stays exactly as it was
+    /// written (codes, field order), not merely something that reads back.
+    #[test]
+    fn encodings_never_change() {
+        let expected = [
+            "hs:accept:{g}:{a}:{b}",
+            "hs:ignore:{g}:{a}:{b}",
+            "hs:invite:{g}:{a}:{b}",
+            "hs:suggest:{g}:{a}:{b}",
+            "hs:askrm:{g}:{a}:{b}",
+            "hs:remove:{g}:{a}:{b}",
+            "hs:keep:{g}:{a}:{b}",
+            "hs:rmpick:{g}:{a}",
+            "hs:cnext:{g}:{a}:9999999999:-9999999999999:{b}",
+            "hs:cprev:{g}:{a}:0:-9999999999999:{b}",
+            "hs:inbox:{g}:{a}:4294967295",
+            "hs:sent:{g}:{a}:0",
+            "hs:lacc:{g}:{a}:{b}:4294967295",
+            "hs:lign:{g}:{a}:{b}:7",
+            "hs:lwd:{g}:{a}:{b}:0",
+            "hs:report:{g}:{a}:{b}",
+            "hs:lrep:{g}:{a}:{b}:4294967295",
+            "hs:restore:{g}:{a}:{b}",
+            "hs:erase:{g}:{a}",
+            "hs:rmmember:{g}:{a}:{b}",
+            "hs:dismiss:{g}:{a}",
+        ];
+        let (g, a, b) = (i64::MAX, i64::MAX - 1, i64::MAX - 2);
+        let written: Vec<String> = longest().iter().map(ToString::to_string).collect();
+        let expected: Vec<String> = expected
+            .iter()
+            .map(|e| {
+                e.replace("{g}", &g.to_string())
+                    .replace("{a}", &a.to_string())
+                    .replace("{b}", &b.to_string())
+            })
+            .collect();
+        assert_eq!(written, expected);
+    }
+
     #[test]
     fn every_action_round_trips_within_discords_100_characters() {
         for action in longest() {
