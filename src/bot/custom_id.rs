@@ -171,125 +171,6 @@ impl ComponentAction {
         }
     }
 
-    /// The action's code and its fields, in order.
-    fn parts(self) -> (&'static str, Vec<i128>) {
-        let id = |m: MemberId| i128::from(m.get());
-        let g = |g: GuildId| i128::from(g.get());
-        match self {
-            Self::Accept {
-                guild,
-                inviter,
-                invitee,
-            } => ("accept", vec![g(guild), id(inviter), id(invitee)]),
-            Self::Ignore {
-                guild,
-                inviter,
-                invitee,
-            } => ("ignore", vec![g(guild), id(inviter), id(invitee)]),
-            Self::Invite { guild, from, to } => ("invite", vec![g(guild), id(from), id(to)]),
-            Self::InviteSuggested { guild, from, to } => {
-                ("suggest", vec![g(guild), id(from), id(to)])
-            }
-            Self::AskRemove {
-                guild,
-                remover,
-                removed,
-            } => ("askrm", vec![g(guild), id(remover), id(removed)]),
-            Self::ConfirmRemove {
-                guild,
-                remover,
-                removed,
-            } => ("remove", vec![g(guild), id(remover), id(removed)]),
-            Self::CancelRemove {
-                guild,
-                remover,
-                removed,
-            } => ("keep", vec![g(guild), id(remover), id(removed)]),
-            Self::RemovePick { guild, owner } => ("rmpick", vec![g(guild), id(owner)]),
-            Self::ConnectionsPage {
-                guild,
-                owner,
-                filter,
-                cursor,
-                forward,
-            } => (
-                if forward { "cnext" } else { "cprev" },
-                vec![
-                    g(guild),
-                    id(owner),
-                    i128::from(filter),
-                    i128::from(cursor.since.unix_millis()),
-                    id(cursor.peer),
-                ],
-            ),
-            Self::InvitationsPage {
-                guild,
-                owner,
-                side,
-                offset,
-            } => (
-                match side {
-                    InvitationSide::Received => "inbox",
-                    InvitationSide::Sent => "sent",
-                },
-                vec![g(guild), id(owner), i128::from(offset)],
-            ),
-            Self::ListAccept {
-                guild,
-                inviter,
-                invitee,
-                offset,
-            } => (
-                "lacc",
-                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
-            ),
-            Self::ListIgnore {
-                guild,
-                inviter,
-                invitee,
-                offset,
-            } => (
-                "lign",
-                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
-            ),
-            Self::ListWithdraw {
-                guild,
-                inviter,
-                invitee,
-                offset,
-            } => (
-                "lwd",
-                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
-            ),
-            Self::Report {
-                guild,
-                inviter,
-                invitee,
-            } => ("report", vec![g(guild), id(inviter), id(invitee)]),
-            Self::ListReport {
-                guild,
-                inviter,
-                invitee,
-                offset,
-            } => (
-                "lrep",
-                vec![g(guild), id(inviter), id(invitee), i128::from(offset)],
-            ),
-            Self::Restore {
-                guild,
-                moderator,
-                member,
-            } => ("restore", vec![g(guild), id(moderator), id(member)]),
-            Self::EraseMyData { guild, member } => ("erase", vec![g(guild), id(member)]),
-            Self::RemoveMember {
-                guild,
-                moderator,
-                member,
-            } => ("rmmember", vec![g(guild), id(moderator), id(member)]),
-            Self::Dismiss { guild, owner } => ("dismiss", vec![g(guild), id(owner)]),
-        }
-    }
-
     /// Reads a `custom_id` back; `None` for anything this version did not write.
     pub fn parse(custom_id: &str) -> Option<Self> {
         let mut fields = custom_id.split(':');
@@ -298,152 +179,161 @@ impl ComponentAction {
         }
         let code = fields.next()?;
         let numbers: Vec<i128> = fields.map(|f| f.parse().ok()).collect::<Option<_>>()?;
-        let guild = |i: usize| GuildId::new(u64::try_from(*numbers.get(i)?).ok()?).ok();
-        let member = |i: usize| MemberId::new(u64::try_from(*numbers.get(i)?).ok()?).ok();
-        let small = |i: usize| u32::try_from(*numbers.get(i)?).ok();
-        let arity = |n: usize| (numbers.len() == n).then_some(());
-        let action = match code {
-            "accept" | "ignore" | "invite" | "suggest" | "askrm" | "remove" | "keep" | "report"
-            | "restore" => {
-                arity(3)?;
-                let (guild, a, b) = (guild(0)?, member(1)?, member(2)?);
-                match code {
-                    "accept" => Self::Accept {
-                        guild,
-                        inviter: a,
-                        invitee: b,
-                    },
-                    "ignore" => Self::Ignore {
-                        guild,
-                        inviter: a,
-                        invitee: b,
-                    },
-                    "invite" => Self::Invite {
-                        guild,
-                        from: a,
-                        to: b,
-                    },
-                    "suggest" => Self::InviteSuggested {
-                        guild,
-                        from: a,
-                        to: b,
-                    },
-                    "report" => Self::Report {
-                        guild,
-                        inviter: a,
-                        invitee: b,
-                    },
-                    "restore" => Self::Restore {
-                        guild,
-                        moderator: a,
-                        member: b,
-                    },
-                    "askrm" => Self::AskRemove {
-                        guild,
-                        remover: a,
-                        removed: b,
-                    },
-                    "remove" => Self::ConfirmRemove {
-                        guild,
-                        remover: a,
-                        removed: b,
-                    },
-                    _ => Self::CancelRemove {
-                        guild,
-                        remover: a,
-                        removed: b,
-                    },
-                }
-            }
-            "erase" | "dismiss" => {
-                arity(2)?;
-                let (guild, member) = (guild(0)?, member(1)?);
-                if code == "erase" {
-                    Self::EraseMyData { guild, member }
-                } else {
-                    Self::Dismiss {
-                        guild,
-                        owner: member,
-                    }
-                }
-            }
-            "rmmember" => {
-                arity(3)?;
-                Self::RemoveMember {
-                    guild: guild(0)?,
-                    moderator: member(1)?,
-                    member: member(2)?,
-                }
-            }
-            "rmpick" => {
-                arity(2)?;
-                Self::RemovePick {
-                    guild: guild(0)?,
-                    owner: member(1)?,
-                }
-            }
-            "cnext" | "cprev" => {
-                arity(5)?;
-                let since = Timestamp::from_unix_millis(i64::try_from(numbers[3]).ok()?);
-                Self::ConnectionsPage {
-                    guild: guild(0)?,
-                    owner: member(1)?,
-                    filter: u64::try_from(numbers[2]).ok()?,
+        if let Some(action) = Self::parse_plain(code, &numbers) {
+            return Some(action);
+        }
+        match (code, numbers.as_slice()) {
+            ("cnext" | "cprev", &[guild, owner, filter, since, peer]) => {
+                Some(Self::ConnectionsPage {
+                    guild: Field::decode(guild)?,
+                    owner: Field::decode(owner)?,
+                    filter: u64::try_from(filter).ok()?,
                     cursor: ConnectionCursor {
-                        since,
-                        peer: member(4)?,
+                        since: Timestamp::from_unix_millis(i64::try_from(since).ok()?),
+                        peer: Field::decode(peer)?,
                     },
                     forward: code == "cnext",
-                }
+                })
             }
-            "inbox" | "sent" => {
-                arity(3)?;
-                let side = if code == "inbox" {
+            ("inbox" | "sent", &[guild, owner, offset]) => Some(Self::InvitationsPage {
+                guild: Field::decode(guild)?,
+                owner: Field::decode(owner)?,
+                side: if code == "inbox" {
                     InvitationSide::Received
                 } else {
                     InvitationSide::Sent
+                },
+                offset: Field::decode(offset)?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+/// A number in a `custom_id`, as written and read back.
+trait Field: Sized {
+    fn encode(self) -> i128;
+    fn decode(number: i128) -> Option<Self>;
+}
+
+impl Field for GuildId {
+    fn encode(self) -> i128 {
+        i128::from(self.get())
+    }
+
+    fn decode(number: i128) -> Option<Self> {
+        GuildId::new(u64::try_from(number).ok()?).ok()
+    }
+}
+
+impl Field for MemberId {
+    fn encode(self) -> i128 {
+        i128::from(self.get())
+    }
+
+    fn decode(number: i128) -> Option<Self> {
+        MemberId::new(u64::try_from(number).ok()?).ok()
+    }
+}
+
+/// A list offset.
+impl Field for u32 {
+    fn encode(self) -> i128 {
+        i128::from(self)
+    }
+
+    fn decode(number: i128) -> Option<Self> {
+        u32::try_from(number).ok()
+    }
+}
+
+/// The actions' codes, and how each is written. The plain actions' fields are the server, then
+/// members and offsets in the order listed: one table gives both directions for them, so they
+/// cannot disagree. The others are written by the match arms given after them, and read in
+/// `ComponentAction::parse`. The generated `parts` is one exhaustive match, so an action
+/// missing from both lists does not compile.
+macro_rules! component_actions {
+    (
+        plain { $($code:literal => $variant:ident { $($field:ident),* },)* }
+        others { $($others:tt)* }
+    ) => {
+        impl ComponentAction {
+            /// The action's code and its fields, in order.
+            fn parts(self) -> (&'static str, Vec<i128>) {
+                match self {
+                    $(Self::$variant { guild, $($field),* } => {
+                        ($code, vec![guild.encode(), $($field.encode()),*])
+                    })*
+                    $($others)*
+                }
+            }
+
+            /// A plain action from its code and fields; `None` if the code is none of theirs or
+            /// the fields do not fit.
+            fn parse_plain(code: &str, numbers: &[i128]) -> Option<Self> {
+                let mut numbers = numbers.iter().copied();
+                let action = match code {
+                    $($code => Self::$variant {
+                        guild: Field::decode(numbers.next()?)?,
+                        $($field: Field::decode(numbers.next()?)?,)*
+                    },)*
+                    _ => return None,
                 };
-                Self::InvitationsPage {
-                    guild: guild(0)?,
-                    owner: member(1)?,
-                    side,
-                    offset: small(2)?,
-                }
+                numbers.next().is_none().then_some(action)
             }
-            "lacc" | "lign" | "lwd" | "lrep" => {
-                arity(4)?;
-                let (guild, inviter, invitee, offset) =
-                    (guild(0)?, member(1)?, member(2)?, small(3)?);
-                match code {
-                    "lacc" => Self::ListAccept {
-                        guild,
-                        inviter,
-                        invitee,
-                        offset,
-                    },
-                    "lrep" => Self::ListReport {
-                        guild,
-                        inviter,
-                        invitee,
-                        offset,
-                    },
-                    "lign" => Self::ListIgnore {
-                        guild,
-                        inviter,
-                        invitee,
-                        offset,
-                    },
-                    _ => Self::ListWithdraw {
-                        guild,
-                        inviter,
-                        invitee,
-                        offset,
-                    },
-                }
-            }
-            _ => return None,
-        };
-        Some(action)
+        }
+    };
+}
+
+component_actions! {
+    plain {
+        "accept" => Accept { inviter, invitee },
+        "ignore" => Ignore { inviter, invitee },
+        "invite" => Invite { from, to },
+        "suggest" => InviteSuggested { from, to },
+        "askrm" => AskRemove { remover, removed },
+        "remove" => ConfirmRemove { remover, removed },
+        "keep" => CancelRemove { remover, removed },
+        "rmpick" => RemovePick { owner },
+        "lacc" => ListAccept { inviter, invitee, offset },
+        "lign" => ListIgnore { inviter, invitee, offset },
+        "lwd" => ListWithdraw { inviter, invitee, offset },
+        "report" => Report { inviter, invitee },
+        "lrep" => ListReport { inviter, invitee, offset },
+        "restore" => Restore { moderator, member },
+        "erase" => EraseMyData { member },
+        "rmmember" => RemoveMember { moderator, member },
+        "dismiss" => Dismiss { owner },
+    }
+    others {
+        Self::ConnectionsPage {
+            guild,
+            owner,
+            filter,
+            cursor,
+            forward,
+        } => (
+            if forward { "cnext" } else { "cprev" },
+            vec![
+                guild.encode(),
+                owner.encode(),
+                i128::from(filter),
+                i128::from(cursor.since.unix_millis()),
+                cursor.peer.encode(),
+            ],
+        ),
+        Self::InvitationsPage {
+            guild,
+            owner,
+            side,
+            offset,
+        } => (
+            match side {
+                InvitationSide::Received => "inbox",
+                InvitationSide::Sent => "sent",
+            },
+            vec![guild.encode(), owner.encode(), offset.encode()],
+        ),
     }
 }
 
