@@ -16,7 +16,7 @@ use handshake::network::{
     ConnectionFilter, ConnectionWindow, GuildId, LimitsUpdate, ManualClock, MemberId, MemberNames,
     Network, Timestamp,
 };
-use handshake::store::Store;
+use handshake::store::sqlite::SqliteStore;
 
 const LINKS_PER_NEWCOMER: usize = 25;
 const SEED: u64 = 0x5EED_2026;
@@ -182,7 +182,7 @@ fn names(i: usize) -> MemberNames {
 /// is not what is measured).
 fn generate(path: &Path, members: usize) {
     let mut rng = Rng(SEED);
-    let store = Store::open(path).unwrap();
+    let store = SqliteStore::open(path).unwrap();
     let seed_clique = LINKS_PER_NEWCOMER + 1;
     // Every connection adds both ends here, so a uniform pick is a pick in proportion to degree.
     let mut ends: Vec<u32> = Vec::with_capacity(members * LINKS_PER_NEWCOMER * 2);
@@ -208,30 +208,63 @@ fn generate(path: &Path, members: usize) {
         }
     }
     drop(ends);
-    let g = guild();
-    store
-        .write_blocking(|tx| {
-            for i in 0..members {
-                tx.record_names(g, member(i), &names(i), NOW)?;
-            }
-            Ok::<_, handshake::store::StoreError>(())
-        })
-        .unwrap();
-    for chunk in edges.chunks(100_000) {
-        store
-            .write_blocking(|tx| {
-                for &(a, b) in chunk {
-                    let since = Timestamp::from_unix_millis(
-                        NOW.unix_millis() - (rng.next() % TWO_YEARS_MS) as i64,
-                    );
-                    tx.insert_connection(g, member(a as usize), member(b as usize), since)?;
-                }
-                Ok::<_, handshake::store::StoreError>(())
-            })
+    // Written with plain SQL in large transactions, on the schema the store just created:
+    // setting up is not what is measured.
+    drop(store);
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "foreign_keys", true).unwrap();
+    let g = guild().get() as i64;
+    let tx = conn.transaction().unwrap();
+    {
+        let mut insert = tx
+            .prepare(
+                "INSERT INTO members (guild_id, user_id, first_seen_ms, display_name, username,
+                                      search_key, names_seen_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3)",
+            )
             .unwrap();
+        for i in 0..members {
+            let names = names(i);
+            insert
+                .execute(rusqlite::params![
+                    g,
+                    member(i).get() as i64,
+                    NOW.unix_millis(),
+                    names.display_name,
+                    names.username,
+                    names.search_key()
+                ])
+                .unwrap();
+        }
     }
+    tx.commit().unwrap();
+    for chunk in edges.chunks(100_000) {
+        let tx = conn.transaction().unwrap();
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO connections (guild_id, user_id, peer_id, since_ms)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )
+                .unwrap();
+            for &(a, b) in chunk {
+                let since = NOW.unix_millis() - (rng.next() % TWO_YEARS_MS) as i64;
+                let (a, b) = (
+                    member(a as usize).get() as i64,
+                    member(b as usize).get() as i64,
+                );
+                insert.execute(rusqlite::params![g, a, b, since]).unwrap();
+                insert.execute(rusqlite::params![g, b, a, since]).unwrap();
+            }
+        }
+        tx.commit().unwrap();
+    }
+    drop(conn);
     // Statistics for the query planner, then fold the WAL into the file.
-    store.optimize_blocking().unwrap();
+    SqliteStore::open(path)
+        .unwrap()
+        .optimize_blocking()
+        .unwrap();
 }
 
 struct Figures(Vec<(String, f64, &'static str)>);
@@ -259,7 +292,7 @@ async fn timed<T, F: std::future::Future<Output = T>>(work: F) -> (T, Duration) 
 
 async fn measure(path: &Path, members: usize, cases: usize, sections: Sections) {
     let mut figures = Figures(Vec::new());
-    let store = Store::open(path).unwrap();
+    let store = SqliteStore::open(path).unwrap();
     let clock = ManualClock::starting_at(NOW);
     let network = Network::new(store, clock.clone());
     let g = guild();

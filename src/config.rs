@@ -55,20 +55,75 @@ impl fmt::Debug for DiscordToken {
     }
 }
 
-/// Where the store keeps its data.
+/// Which store keeps the data, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoreConfig {
-    pub database_path: PathBuf,
+pub enum StoreConfig {
+    /// The embedded default: an SQLite file.
+    Sqlite { database_path: PathBuf },
+    /// A PostgreSQL database shared by several processes (`DATABASE_URL`).
+    Postgres { url: DatabaseUrl },
 }
 
 impl StoreConfig {
     /// Reads the settings through `lookup`, so tests need not touch the process environment.
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
-        let database_path = match non_empty(&lookup, "DATABASE_PATH") {
-            Some(path) => PathBuf::from(path),
-            None => PathBuf::from(DEFAULT_DATABASE_PATH),
+        let path = non_empty(&lookup, "DATABASE_PATH");
+        match non_empty(&lookup, "DATABASE_URL") {
+            Some(_) if path.is_some() => Err(ConfigError::Invalid {
+                name: "DATABASE_URL",
+                reason: "set either DATABASE_URL (PostgreSQL) or DATABASE_PATH (SQLite), not both"
+                    .to_owned(),
+            }),
+            Some(url) => Ok(Self::Postgres {
+                url: DatabaseUrl::parse(&url)?,
+            }),
+            None => Ok(Self::Sqlite {
+                database_path: PathBuf::from(path.as_deref().unwrap_or(DEFAULT_DATABASE_PATH)),
+            }),
+        }
+    }
+}
+
+/// A PostgreSQL URL. It may hold a password, so `Debug` shows only where it points.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let invalid = |reason: &str| ConfigError::Invalid {
+            name: "DATABASE_URL",
+            reason: reason.to_owned(),
         };
-        Ok(Self { database_path })
+        let Some((_, rest)) = raw
+            .split_once("://")
+            .filter(|(scheme, _)| matches!(*scheme, "postgres" | "postgresql"))
+        else {
+            return Err(invalid(
+                "it must look like postgres://user:password@host:5432/database",
+            ));
+        };
+        if rest.is_empty() || raw.contains(char::is_whitespace) {
+            return Err(invalid("it names no host"));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    /// The URL itself, password included, for the database driver only.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// `host[:port]/database`, for messages: never the user or the password.
+    pub fn place(&self) -> &str {
+        let rest = self.0.split_once("://").map_or("", |(_, rest)| rest);
+        let after_user = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+        after_user.split('?').next().unwrap_or(after_user)
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DatabaseUrl(postgres://<redacted>@{})", self.place())
     }
 }
 
@@ -181,12 +236,56 @@ mod tests {
 
     #[test]
     fn database_path_defaults_and_can_be_set() {
+        let sqlite = |path: &str| StoreConfig::Sqlite {
+            database_path: PathBuf::from(path),
+        };
         let default = StoreConfig::from_lookup(lookup(&[])).unwrap();
-        assert_eq!(default.database_path, PathBuf::from(DEFAULT_DATABASE_PATH));
+        assert_eq!(default, sqlite(DEFAULT_DATABASE_PATH));
         let blank = StoreConfig::from_lookup(lookup(&[("DATABASE_PATH", "  ")])).unwrap();
-        assert_eq!(blank.database_path, PathBuf::from(DEFAULT_DATABASE_PATH));
+        assert_eq!(blank, sqlite(DEFAULT_DATABASE_PATH));
         let set = StoreConfig::from_lookup(lookup(&[("DATABASE_PATH", "/tmp/x.db")])).unwrap();
-        assert_eq!(set.database_path, PathBuf::from("/tmp/x.db"));
+        assert_eq!(set, sqlite("/tmp/x.db"));
+    }
+
+    #[test]
+    fn database_url_selects_postgres_and_never_shows_its_password() {
+        for url in [
+            "postgres://bot:s3cret@db.internal:5433/handshake",
+            "postgresql://bot:s3cret@db.internal:5433/handshake?sslmode=disable",
+        ] {
+            let config = StoreConfig::from_lookup(lookup(&[("DATABASE_URL", url)])).unwrap();
+            let StoreConfig::Postgres { url: parsed } = &config else {
+                panic!("{config:?}");
+            };
+            assert_eq!(parsed.expose(), url);
+            assert_eq!(parsed.place(), "db.internal:5433/handshake");
+            let shown = format!("{config:?}");
+            assert!(
+                !shown.contains("s3cret") && !shown.contains("bot:"),
+                "{shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn both_stores_or_a_bad_url_is_a_one_line_error() {
+        let both = StoreConfig::from_lookup(lookup(&[
+            ("DATABASE_URL", "postgres://localhost/handshake"),
+            ("DATABASE_PATH", "data/x.db"),
+        ]))
+        .unwrap_err();
+        assert!(both.to_string().contains("not both"), "{both}");
+        for bad in [
+            "mysql://localhost/x",
+            "localhost:5432",
+            "postgres://",
+            "postgres:// x",
+        ] {
+            let err = StoreConfig::from_lookup(lookup(&[("DATABASE_URL", bad)])).unwrap_err();
+            let text = err.to_string();
+            assert!(text.starts_with("DATABASE_URL is not valid"), "{text}");
+            assert!(!text.contains('\n'), "{text}");
+        }
     }
 
     #[test]
@@ -218,8 +317,10 @@ mod tests {
         assert_eq!(config.dev_guild.unwrap().get(), 80351110224678912);
         assert_eq!(config.proxy_url.as_deref(), Some("http://127.0.0.1:3000"));
         assert_eq!(
-            config.store.database_path,
-            PathBuf::from(DEFAULT_DATABASE_PATH)
+            config.store,
+            StoreConfig::Sqlite {
+                database_path: PathBuf::from(DEFAULT_DATABASE_PATH)
+            }
         );
 
         let bare = BotConfig::from_lookup(lookup(&[("DISCORD_TOKEN", TOKEN)])).unwrap();

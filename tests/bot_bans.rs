@@ -135,6 +135,6 @@ async fn a_ban_hides_the_member_and_an_unban_brings_their_connections_back() {
         ))
         .await;
     assert_eq!(mentioned(&ephemeral_text(&suggestions)), [dave.id]);
-    assert!(bot.network.store().audit().await.unwrap().is_empty());
+    assert!(bot.network.storage().audit().await.unwrap().is_empty());
     bot.stop().await;
 }

@@ -176,7 +176,7 @@ async fn delete_asks_then_erases_and_leaves_others_intact() {
         "others keep theirs"
     );
     assert_eq!(bobs.items[0].tags.len(), 1);
-    assert!(bot.network.store().audit().await.unwrap().is_empty());
+    assert!(bot.network.storage().audit().await.unwrap().is_empty());
     assert!(
         bot.settle(before).await.iter().all(|r| !reaches_others(r)),
         "nobody is told"
@@ -238,12 +238,7 @@ async fn a_moderator_removes_a_members_data_and_it_is_audited() {
             .await
             .unwrap()
     );
-    let log = bot
-        .network
-        .store()
-        .read(move |tx| tx.audit_log(g, 10))
-        .await
-        .unwrap();
+    let log = bot.network.audit_log(g, 10).await.unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!(
         (log[0].0, log[0].1.as_str(), log[0].2),

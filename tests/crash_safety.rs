@@ -7,11 +7,13 @@ mod support;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::time::Duration;
 
-use handshake::network::{LimitsUpdate, ManualClock, Network};
-use handshake::store::{Store, StoreError};
-use support::network::{START, g, member};
+use handshake::network::port::{Output, Storage};
+use handshake::network::{LimitsUpdate, ManualClock, Network, NetworkError, Timestamp};
+use handshake::store::sqlite::SqliteStore;
+use support::network::{START, TestNetwork, g, member};
 
 const CHILD_DB_VAR: &str = "HANDSHAKE_CRASH_TEST_DB";
 
@@ -22,7 +24,7 @@ fn crash_test_child_writer() {
     let path = std::env::var_os(CHILD_DB_VAR).expect("run by the crash test only");
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
-        let store = Store::open(std::path::Path::new(&path)).unwrap();
+        let store = SqliteStore::open(std::path::Path::new(&path)).unwrap();
         let clock = ManualClock::starting_at(START);
         let network = Network::new(store, clock.clone());
         network
@@ -94,13 +96,18 @@ fn a_killed_writer_leaves_a_consistent_database() {
         child.kill().unwrap();
         child.wait().unwrap();
 
-        let store = Store::open(&path).expect("the database opens after a crash");
-        let violations = store.audit_blocking().unwrap();
+        let store = SqliteStore::open(&path).expect("the database opens after a crash");
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let violations = runtime.block_on(store.audit()).unwrap();
         assert!(violations.is_empty(), "round {round}: {violations:#?}");
-        let total = store
-            .read_blocking(|tx| tx.all_connections(g()))
-            .unwrap()
-            .len();
+        let fresh = Network::new(store, ManualClock::starting_at(START));
+        // Loading the server reads every connection; memory then equals the database.
+        let drift = runtime.block_on(async {
+            fresh.preload(g()).await.unwrap();
+            fresh.memory_differences().await.unwrap()
+        });
+        assert!(drift.is_empty(), "round {round}: {drift:#?}");
+        let total = runtime.block_on(fresh.stats(g())).unwrap().connections as usize;
         connections_seen = connections_seen.max(total);
     }
     assert!(
@@ -109,49 +116,71 @@ fn a_killed_writer_leaves_a_consistent_database() {
     );
 }
 
-#[test]
-fn a_failed_transaction_leaves_nothing_behind() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("t.db")).unwrap();
-    let result: Result<(), StoreError> = store.write_blocking(|tx| {
-        tx.ensure_member(g(), member(1), START)?;
-        tx.ensure_member(g(), member(2), START)?;
-        tx.insert_connection(g(), member(1), member(2), START)?;
-        Err(StoreError::from(rusqlite::Error::InvalidQuery)) // fail after writing
-    });
-    assert!(result.is_err());
-    let connected = store
-        .read_blocking(|tx| tx.connected_since(g(), member(1), member(2)))
-        .unwrap();
-    assert_eq!(connected, None, "the half-done work was rolled back");
+/// Writes two members and their connection, then ends as `end` says.
+async fn write_then(
+    storage: &Arc<dyn Storage>,
+    end: fn() -> Result<Output, NetworkError>,
+) -> Result<Output, NetworkError> {
+    storage
+        .write(
+            g(),
+            Box::new(move |tx| {
+                Box::pin(async move {
+                    tx.ensure_member(g(), member(1), START).await?;
+                    tx.ensure_member(g(), member(2), START).await?;
+                    tx.insert_connection(g(), member(1), member(2), START)
+                        .await?;
+                    end()
+                })
+            }),
+        )
+        .await
 }
 
-#[test]
-fn a_panic_inside_a_transaction_rolls_it_back_and_the_store_keeps_working() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join("t.db")).unwrap();
-    let panicking = store.clone();
-    let outcome = std::thread::spawn(move || {
-        let _: Result<(), StoreError> = panicking.write_blocking(|tx| {
-            tx.ensure_member(g(), member(1), START)?;
-            tx.ensure_member(g(), member(2), START)?;
-            tx.insert_connection(g(), member(1), member(2), START)?;
-            panic!("bug in the middle of a write");
-        });
-    })
-    .join();
-    assert!(outcome.is_err(), "the panic propagated");
-    let connected = store
-        .read_blocking(|tx| tx.connected_since(g(), member(1), member(2)))
+async fn stored_connection(storage: &Arc<dyn Storage>) -> Option<Timestamp> {
+    let output = storage
+        .read(Box::new(|tx| {
+            Box::pin(async move {
+                Ok(Box::new(tx.connected_since(g(), member(1), member(2)).await?) as Output)
+            })
+        }))
+        .await
         .unwrap();
-    assert_eq!(connected, None);
-    // The write connection is still usable.
-    store
-        .write_blocking(|tx| {
-            tx.ensure_member(g(), member(1), START)?;
-            tx.ensure_member(g(), member(2), START)?;
-            tx.insert_connection(g(), member(1), member(2), START)
-        })
-        .unwrap();
-    assert!(store.audit_blocking().unwrap().is_empty());
+    *output.downcast().unwrap()
 }
+
+async fn a_failed_transaction_leaves_nothing_behind(t: &TestNetwork) {
+    let storage = Arc::clone(t.network.storage());
+    // Refused after writing: everything before the refusal goes too.
+    let result = write_then(&storage, || Err(NetworkError::NotConnected)).await;
+    assert!(
+        matches!(result, Err(NetworkError::NotConnected)),
+        "{:?}",
+        result.map(drop)
+    );
+    assert_eq!(
+        stored_connection(&storage).await,
+        None,
+        "the half-done work was rolled back"
+    );
+}
+
+async fn a_panic_inside_a_transaction_rolls_it_back_and_the_store_keeps_working(t: &TestNetwork) {
+    let storage = Arc::clone(t.network.storage());
+    let panicking = Arc::clone(&storage);
+    let outcome = tokio::spawn(async move {
+        write_then(&panicking, || panic!("bug in the middle of a write")).await
+    })
+    .await;
+    assert!(outcome.unwrap_err().is_panic(), "the panic propagated");
+    assert_eq!(stored_connection(&storage).await, None);
+    // The store is still usable, and writes whole.
+    write_then(&storage, || Ok(Box::new(()))).await.unwrap();
+    assert_eq!(stored_connection(&storage).await, Some(START));
+    t.assert_sound().await;
+}
+
+on_both_stores!(
+    a_failed_transaction_leaves_nothing_behind,
+    a_panic_inside_a_transaction_rolls_it_back_and_the_store_keeps_working,
+);

@@ -4,14 +4,10 @@
 
 mod support;
 
-use std::sync::Arc;
-
 use handshake::network::{Degree, InviteOutcome, LimitsUpdate, Network, NetworkError};
 use support::network::{TestNetwork, g, member};
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn simultaneous_mutual_invitations_make_exactly_one_connection() {
-    let t = TestNetwork::new();
+async fn simultaneous_mutual_invitations_make_exactly_one_connection(t: &TestNetwork) {
     let mut races = Vec::new();
     for pair in 0..40u64 {
         let (a, b) = (member(2 * pair + 1), member(2 * pair + 2));
@@ -52,9 +48,7 @@ async fn simultaneous_mutual_invitations_make_exactly_one_connection() {
     t.assert_sound().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn accepting_twice_at_once_connects_once() {
-    let t = TestNetwork::new();
+async fn accepting_twice_at_once_connects_once(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), alice, bob, None).await.unwrap();
     let clicks: Vec<_> = (0..8)
@@ -88,11 +82,9 @@ impl XorShift {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn random_operations_from_many_tasks_keep_every_invariant() {
+async fn random_operations_from_many_tasks_keep_every_invariant(t: &TestNetwork) {
     const MEMBERS: u64 = 8;
     const CAP: u32 = 4;
-    let t = Arc::new(TestNetwork::new());
     t.network
         .update_limits(
             g(),
@@ -108,13 +100,12 @@ async fn random_operations_from_many_tasks_keep_every_invariant() {
     t.network.degree(g(), member(1), member(2)).await.unwrap();
     let tasks: Vec<_> = (0..16u64)
         .map(|task| {
-            let t = Arc::clone(&t);
+            let n = t.network.clone();
             tokio::spawn(async move {
                 let mut rng = XorShift(0x9E37_79B9_7F4A_7C15 ^ (task + 1));
                 for _ in 0..60 {
                     let a = member(1 + rng.next(MEMBERS));
                     let b = member(1 + rng.next(MEMBERS));
-                    let n = &t.network;
                     // Refusals are expected; only internal errors are failures.
                     let result = match rng.next(5) {
                         0 | 1 => n.invite(g(), a, b, None).await.map(drop),
@@ -180,12 +171,10 @@ async fn random_operations_from_many_tasks_keep_every_invariant() {
 /// A server's state is read from a snapshot while writes go on (see `network::memory`): what
 /// commits before, during and after the load all ends up in the loaded graph, as the database
 /// has it.
-#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
-async fn writes_during_a_load_end_up_in_the_loaded_graph() {
+async fn writes_during_a_load_end_up_in_the_loaded_graph(t: &TestNetwork) {
     const MEMBERS: u64 = 150;
-    let t = TestNetwork::new();
     // Built through a second network over the same store, so the first has nothing loaded.
-    let builder = Network::new(t.network.store().clone(), t.clock.clone());
+    let builder = Network::over(std::sync::Arc::clone(t.network.storage()), t.clock.clone());
     builder
         .update_limits(
             g(),
@@ -242,3 +231,10 @@ async fn writes_during_a_load_end_up_in_the_loaded_graph() {
         assert_eq!(degree == Degree::First, expected, "{a:?} – {b:?}");
     }
 }
+
+on_both_stores!(
+    simultaneous_mutual_invitations_make_exactly_one_connection,
+    accepting_twice_at_once_connects_once,
+    random_operations_from_many_tasks_keep_every_invariant,
+    writes_during_a_load_end_up_in_the_loaded_graph,
+);

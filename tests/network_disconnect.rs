@@ -9,9 +9,7 @@ use handshake::network::{
 };
 use support::network::{DAY, START, TestNetwork, g, member};
 
-#[tokio::test]
-async fn disconnect_ends_the_connection_for_both_and_answers_only_the_remover() {
-    let t = TestNetwork::new();
+async fn disconnect_ends_the_connection_for_both_and_answers_only_the_remover(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.connect(g(), alice, bob).await;
     t.advance(3 * DAY);
@@ -57,9 +55,7 @@ async fn disconnect_ends_the_connection_for_both_and_answers_only_the_remover() 
 
 /// Every way an invitation can be refused on the invitee's side, or by a cap, gives the very
 /// same error: same variant, same message, same debug output. Nothing tells the inviter which.
-#[tokio::test]
-async fn every_refusal_is_the_same_neutral_not_invitable() {
-    let t = TestNetwork::new();
+async fn every_refusal_is_the_same_neutral_not_invitable(t: &TestNetwork) {
     let inviter = member(1);
     let mut refusals = Vec::new();
 
@@ -127,9 +123,7 @@ async fn every_refusal_is_the_same_neutral_not_invitable() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn mutuals_policy_admits_someone_who_shares_a_connection() {
-    let t = TestNetwork::new();
+async fn mutuals_policy_admits_someone_who_shares_a_connection(t: &TestNetwork) {
     let (inviter, picky, common) = (member(1), member(2), member(3));
     t.set_policy(g(), picky, InvitePolicy::Mutuals).await;
     assert!(t.network.invite(g(), inviter, picky, None).await.is_err());
@@ -139,9 +133,7 @@ async fn mutuals_policy_admits_someone_who_shares_a_connection() {
     assert!(matches!(outcome, InviteOutcome::Sent { .. }), "{outcome:?}");
 }
 
-#[tokio::test]
-async fn the_remover_can_reinvite_and_acceptance_restores_date_and_tags() {
-    let t = TestNetwork::new();
+async fn the_remover_can_reinvite_and_acceptance_restores_date_and_tags(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     let original = t.connect(g(), alice, bob).await.since;
     t.network
@@ -217,9 +209,7 @@ async fn the_remover_can_reinvite_and_acceptance_restores_date_and_tags() {
     assert!(matches!(outcome, InviteOutcome::Sent { .. }), "{outcome:?}");
 }
 
-#[tokio::test]
-async fn if_the_removed_member_ignores_the_reinvite_the_block_stays() {
-    let t = TestNetwork::new();
+async fn if_the_removed_member_ignores_the_reinvite_the_block_stays(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.connect(g(), alice, bob).await;
     t.network.disconnect(g(), alice, bob).await.unwrap();
@@ -234,11 +224,9 @@ async fn if_the_removed_member_ignores_the_reinvite_the_block_stays() {
     assert!(!t.network.is_connected(g(), alice, bob).await.unwrap());
 }
 
-#[tokio::test]
-async fn while_the_reinvite_stands_the_removed_member_inviting_back_accepts_it() {
+async fn while_the_reinvite_stands_the_removed_member_inviting_back_accepts_it(t: &TestNetwork) {
     // Alice's standing re-invite says she wants the connection back; bob inviting her is the
     // same as accepting it, even after he had ignored it.
-    let t = TestNetwork::new();
     let (alice, bob) = (member(1), member(2));
     let original = t.connect(g(), alice, bob).await.since;
     t.advance(DAY);
@@ -254,11 +242,11 @@ async fn while_the_reinvite_stands_the_removed_member_inviting_back_accepts_it()
     assert_eq!(connection.since, original);
 }
 
-#[tokio::test]
-async fn the_remover_gets_no_news_of_a_refusal_and_the_removed_member_none_of_the_removal() {
+async fn the_remover_gets_no_news_of_a_refusal_and_the_removed_member_none_of_the_removal(
+    t: &TestNetwork,
+) {
     // What each side can observe after a disconnect is exactly what they could observe about
     // any member who does not take their invitations.
-    let t = TestNetwork::new();
     let (alice, bob, carol) = (member(1), member(2), member(3));
     t.connect(g(), alice, bob).await;
     t.network.disconnect(g(), alice, bob).await.unwrap();
@@ -276,3 +264,13 @@ async fn the_remover_gets_no_news_of_a_refusal_and_the_removed_member_none_of_th
         .unwrap();
     assert!(inbox.items.is_empty());
 }
+
+on_both_stores!(
+    while_the_reinvite_stands_the_removed_member_inviting_back_accepts_it,
+    the_remover_gets_no_news_of_a_refusal_and_the_removed_member_none_of_the_removal,
+    disconnect_ends_the_connection_for_both_and_answers_only_the_remover,
+    every_refusal_is_the_same_neutral_not_invitable,
+    mutuals_policy_admits_someone_who_shares_a_connection,
+    the_remover_can_reinvite_and_acceptance_restores_date_and_tags,
+    if_the_removed_member_ignores_the_reinvite_the_block_stays,
+);

@@ -9,9 +9,7 @@ use handshake::network::{
 };
 use support::network::{TestNetwork, g, member};
 
-#[tokio::test]
-async fn erasing_removes_everything_of_the_member_and_keeps_what_others_hold() {
-    let t = TestNetwork::new();
+async fn erasing_removes_everything_of_the_member_and_keeps_what_others_hold(t: &TestNetwork) {
     let [x, a, b, c, d, e, f, h] = [1, 2, 3, 4, 5, 6, 7, 8].map(member);
     // Load the in-memory graph first, so the erasure must update it too.
     t.network.degree(g(), a, b).await.unwrap();
@@ -100,9 +98,7 @@ async fn erasing_removes_everything_of_the_member_and_keeps_what_others_hold() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn a_suspension_survives_erasing_ones_own_data() {
-    let t = TestNetwork::new();
+async fn a_suspension_survives_erasing_ones_own_data(t: &TestNetwork) {
     t.network
         .update_limits(
             g(),
@@ -126,18 +122,11 @@ async fn a_suspension_survives_erasing_ones_own_data() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn a_moderators_removal_is_audited() {
-    let t = TestNetwork::new();
+async fn a_moderators_removal_is_audited(t: &TestNetwork) {
     let (moderator, spam) = (member(9), member(1));
     t.connect(g(), spam, member(2)).await;
     t.network.remove_member(g(), moderator, spam).await.unwrap();
-    let log = t
-        .network
-        .store()
-        .read(move |tx| tx.audit_log(g(), 10))
-        .await
-        .unwrap();
+    let log = t.network.audit_log(g(), 10).await.unwrap();
     assert_eq!(log.len(), 1);
     assert_eq!(
         (log[0].0, log[0].1.as_str(), log[0].2),
@@ -149,3 +138,9 @@ async fn a_moderators_removal_is_audited() {
     );
     t.assert_sound().await;
 }
+
+on_both_stores!(
+    erasing_removes_everything_of_the_member_and_keeps_what_others_hold,
+    a_suspension_survives_erasing_ones_own_data,
+    a_moderators_removal_is_audited,
+);

@@ -13,9 +13,7 @@ fn page() -> PageRequest {
     PageRequest::first(50)
 }
 
-#[tokio::test]
-async fn an_invitation_is_pending_on_both_sides_and_tells_the_invitee() {
-    let t = TestNetwork::new();
+async fn an_invitation_is_pending_on_both_sides_and_tells_the_invitee(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
 
     let outcome = t
@@ -61,9 +59,7 @@ async fn an_invitation_is_pending_on_both_sides_and_tells_the_invitee() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn notes_are_limited_to_300_characters_and_never_cut() {
-    let t = TestNetwork::new();
+async fn notes_are_limited_to_300_characters_and_never_cut(t: &TestNetwork) {
     let long = "é".repeat(301);
     let err = t
         .network
@@ -113,9 +109,9 @@ async fn notes_are_limited_to_300_characters_and_never_cut() {
     assert_eq!(from_three.note, None);
 }
 
-#[tokio::test]
-async fn inviting_yourself_an_existing_connection_or_twice_is_refused_specifically() {
-    let t = TestNetwork::new();
+async fn inviting_yourself_an_existing_connection_or_twice_is_refused_specifically(
+    t: &TestNetwork,
+) {
     let (alice, bob, carol) = (member(1), member(2), member(3));
 
     let err = t.network.invite(g(), alice, alice, None).await.unwrap_err();
@@ -129,7 +125,7 @@ async fn inviting_yourself_an_existing_connection_or_twice_is_refused_specifical
     );
 
     t.connect(g(), alice, carol).await;
-    refused_as_connected(&t, alice, carol).await;
+    refused_as_connected(t, alice, carol).await;
     t.assert_sound().await;
 }
 
@@ -143,23 +139,19 @@ async fn refused_as_connected(t: &TestNetwork, a: MemberId, b: MemberId) {
 
 /// "Already connected" is answered from the in-memory graph, which leaves out a banned member's
 /// connections; their connections are still in the database, so the answer must not change.
-#[tokio::test]
-async fn a_banned_connection_is_still_already_connected() {
-    let t = TestNetwork::new();
+async fn a_banned_connection_is_still_already_connected(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.connect(g(), alice, bob).await;
     t.network.ban(g(), bob).await.unwrap();
-    refused_as_connected(&t, alice, bob).await;
+    refused_as_connected(t, alice, bob).await;
     t.assert_sound().await;
     t.network.unban(g(), bob).await.unwrap();
     assert!(t.network.is_connected(g(), alice, bob).await.unwrap());
-    refused_as_connected(&t, alice, bob).await;
+    refused_as_connected(t, alice, bob).await;
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn inviting_someone_who_invited_you_connects_you_at_once() {
-    let t = TestNetwork::new();
+async fn inviting_someone_who_invited_you_connects_you_at_once(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), alice, bob, None).await.unwrap();
 
@@ -195,9 +187,9 @@ async fn inviting_someone_who_invited_you_connects_you_at_once() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn accepting_connects_both_and_tells_the_inviter_and_accepting_twice_is_harmless() {
-    let t = TestNetwork::new();
+async fn accepting_connects_both_and_tells_the_inviter_and_accepting_twice_is_harmless(
+    t: &TestNetwork,
+) {
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), alice, bob, None).await.unwrap();
     t.advance(DAY);
@@ -235,9 +227,7 @@ async fn accepting_connects_both_and_tells_the_inviter_and_accepting_twice_is_ha
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn ignoring_empties_the_inbox_but_the_inviter_still_sees_it_pending() {
-    let t = TestNetwork::new();
+async fn ignoring_empties_the_inbox_but_the_inviter_still_sees_it_pending(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), alice, bob, None).await.unwrap();
 
@@ -289,9 +279,7 @@ async fn ignoring_empties_the_inbox_but_the_inviter_still_sees_it_pending() {
     assert!(matches!(err, NetworkError::NoInvitationReceived), "{err:?}");
 }
 
-#[tokio::test]
-async fn withdrawing_removes_the_invitation_and_blocks_reinviting_for_21_days() {
-    let t = TestNetwork::new();
+async fn withdrawing_removes_the_invitation_and_blocks_reinviting_for_21_days(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), alice, bob, None).await.unwrap();
 
@@ -342,9 +330,7 @@ async fn withdrawing_removes_the_invitation_and_blocks_reinviting_for_21_days() 
     assert!(matches!(err, NetworkError::NoInvitationSent), "{err:?}");
 }
 
-#[tokio::test]
-async fn a_withdrawal_does_not_stop_the_invitee_from_inviting() {
-    let t = TestNetwork::new();
+async fn a_withdrawal_does_not_stop_the_invitee_from_inviting(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), alice, bob, None).await.unwrap();
     t.network.withdraw(g(), alice, bob).await.unwrap();
@@ -354,9 +340,7 @@ async fn a_withdrawal_does_not_stop_the_invitee_from_inviting() {
     t.network.accept(g(), alice, bob).await.unwrap();
 }
 
-#[tokio::test]
-async fn auto_accept_connects_at_once_and_tells_the_invitee() {
-    let t = TestNetwork::new();
+async fn auto_accept_connects_at_once_and_tells_the_invitee(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.network
         .update_settings(
@@ -391,9 +375,7 @@ async fn auto_accept_connects_at_once_and_tells_the_invitee() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn auto_accept_never_overrides_a_refusal() {
-    let t = TestNetwork::new();
+async fn auto_accept_never_overrides_a_refusal(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     t.network
         .update_settings(
@@ -412,9 +394,7 @@ async fn auto_accept_never_overrides_a_refusal() {
     assert!(!t.network.is_connected(g(), alice, bob).await.unwrap());
 }
 
-#[tokio::test]
-async fn members_with_dm_notifications_off_get_no_notification() {
-    let t = TestNetwork::new();
+async fn members_with_dm_notifications_off_get_no_notification(t: &TestNetwork) {
     let (alice, bob) = (member(1), member(2));
     let quiet = SettingsUpdate {
         dm_notifications: Some(false),
@@ -429,9 +409,7 @@ async fn members_with_dm_notifications_off_get_no_notification() {
     assert_eq!(connection.notification, None);
 }
 
-#[tokio::test]
-async fn settings_default_sensibly_and_change_one_at_a_time() {
-    let t = TestNetwork::new();
+async fn settings_default_sensibly_and_change_one_at_a_time(t: &TestNetwork) {
     let alice = member(1);
     let defaults = t.network.settings(g(), alice).await.unwrap();
     assert_eq!(defaults.invite_policy, InvitePolicy::Everyone);
@@ -457,3 +435,19 @@ async fn settings_default_sensibly_and_change_one_at_a_time() {
     );
     assert_eq!(t.network.settings(g(), alice).await.unwrap(), changed);
 }
+
+on_both_stores!(
+    an_invitation_is_pending_on_both_sides_and_tells_the_invitee,
+    notes_are_limited_to_300_characters_and_never_cut,
+    inviting_yourself_an_existing_connection_or_twice_is_refused_specifically,
+    a_banned_connection_is_still_already_connected,
+    inviting_someone_who_invited_you_connects_you_at_once,
+    accepting_connects_both_and_tells_the_inviter_and_accepting_twice_is_harmless,
+    ignoring_empties_the_inbox_but_the_inviter_still_sees_it_pending,
+    withdrawing_removes_the_invitation_and_blocks_reinviting_for_21_days,
+    a_withdrawal_does_not_stop_the_invitee_from_inviting,
+    auto_accept_connects_at_once_and_tells_the_invitee,
+    auto_accept_never_overrides_a_refusal,
+    members_with_dm_notifications_off_get_no_notification,
+    settings_default_sensibly_and_change_one_at_a_time,
+);

@@ -20,9 +20,7 @@ async fn set_weekly(t: &TestNetwork, limit: u32) {
         .unwrap();
 }
 
-#[tokio::test]
-async fn limits_default_to_100_a_week_30000_connections_and_5_reports() {
-    let t = TestNetwork::new();
+async fn limits_default_to_100_a_week_30000_connections_and_5_reports(t: &TestNetwork) {
     assert_eq!(
         t.network.limits(g()).await.unwrap(),
         GuildLimits {
@@ -41,10 +39,8 @@ async fn limits_default_to_100_a_week_30000_connections_and_5_reports() {
     );
 }
 
-#[tokio::test]
-async fn the_weekly_limit_is_a_rolling_window_and_says_when_you_can_invite_again() {
-    let t = TestNetwork::new();
-    set_weekly(&t, 3).await;
+async fn the_weekly_limit_is_a_rolling_window_and_says_when_you_can_invite_again(t: &TestNetwork) {
+    set_weekly(t, 3).await;
     let alice = member(1);
     for invitee in 2..=4 {
         t.network
@@ -105,10 +101,8 @@ async fn the_weekly_limit_is_a_rolling_window_and_says_when_you_can_invite_again
     );
 }
 
-#[tokio::test]
-async fn accepting_by_inviting_back_does_not_count_as_sending() {
-    let t = TestNetwork::new();
-    set_weekly(&t, 1).await;
+async fn accepting_by_inviting_back_does_not_count_as_sending(t: &TestNetwork) {
+    set_weekly(t, 1).await;
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), bob, alice, None).await.unwrap();
     t.network.invite(g(), alice, member(3), None).await.unwrap(); // alice's one for the week
@@ -119,9 +113,9 @@ async fn accepting_by_inviting_back_does_not_count_as_sending() {
     );
 }
 
-#[tokio::test]
-async fn lowering_the_weekly_limit_below_what_was_sent_waits_for_enough_to_age_out() {
-    let t = TestNetwork::new();
+async fn lowering_the_weekly_limit_below_what_was_sent_waits_for_enough_to_age_out(
+    t: &TestNetwork,
+) {
     let alice = member(1);
     for invitee in 2..=6 {
         t.network
@@ -132,7 +126,7 @@ async fn lowering_the_weekly_limit_below_what_was_sent_waits_for_enough_to_age_o
     }
     // Five sent on days 0..4; now day 5, limit lowered to 2. Sending one more needs at most one
     // in the window, so four must leave: the fourth (sent on day 3) leaves on day 10.
-    set_weekly(&t, 2).await;
+    set_weekly(t, 2).await;
     let err = t
         .network
         .invite(g(), alice, member(9), None)
@@ -144,9 +138,7 @@ async fn lowering_the_weekly_limit_below_what_was_sent_waits_for_enough_to_age_o
     assert_eq!(retry_after, 5 * DAY);
 }
 
-#[tokio::test]
-async fn accepting_past_your_own_cap_is_refused_with_the_cap_named() {
-    let t = TestNetwork::new();
+async fn accepting_past_your_own_cap_is_refused_with_the_cap_named(t: &TestNetwork) {
     t.set_cap(g(), 2).await;
     let (alice, dave) = (member(1), member(4));
     t.network.invite(g(), dave, alice, None).await.unwrap(); // waiting in alice's inbox
@@ -168,9 +160,9 @@ async fn accepting_past_your_own_cap_is_refused_with_the_cap_named() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn accepting_an_inviter_who_has_since_reached_the_cap_is_refused_without_saying_why() {
-    let t = TestNetwork::new();
+async fn accepting_an_inviter_who_has_since_reached_the_cap_is_refused_without_saying_why(
+    t: &TestNetwork,
+) {
     t.set_cap(g(), 1).await;
     let (alice, bob) = (member(1), member(2));
     t.network.invite(g(), alice, bob, None).await.unwrap();
@@ -184,9 +176,7 @@ async fn accepting_an_inviter_who_has_since_reached_the_cap_is_refused_without_s
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn limits_are_validated_and_per_server() {
-    let t = TestNetwork::new();
+async fn limits_are_validated_and_per_server(t: &TestNetwork) {
     let err = t
         .network
         .update_limits(
@@ -242,3 +232,13 @@ async fn limits_are_validated_and_per_server() {
         GuildLimits::default()
     );
 }
+
+on_both_stores!(
+    limits_default_to_100_a_week_30000_connections_and_5_reports,
+    the_weekly_limit_is_a_rolling_window_and_says_when_you_can_invite_again,
+    accepting_by_inviting_back_does_not_count_as_sending,
+    lowering_the_weekly_limit_below_what_was_sent_waits_for_enough_to_age_out,
+    accepting_past_your_own_cap_is_refused_with_the_cap_named,
+    accepting_an_inviter_who_has_since_reached_the_cap_is_refused_without_saying_why,
+    limits_are_validated_and_per_server,
+);

@@ -8,11 +8,10 @@ mod support;
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 
 use handshake::network::{
-    Degree, InvitePolicy, LimitsUpdate, ManualClock, Network, NetworkError, Pending, SettingsUpdate,
+    Degree, InvitePolicy, LimitsUpdate, NetworkError, Pending, SettingsUpdate,
 };
-use handshake::store::Store;
 use proptest::prelude::*;
-use support::network::{START, TestNetwork, g, member};
+use support::network::{TestNetwork, g, member};
 
 /// 1 – 2 – 3 – 4 – 5, and 6 alone.
 async fn chain(t: &TestNetwork) {
@@ -21,10 +20,8 @@ async fn chain(t: &TestNetwork) {
     }
 }
 
-#[tokio::test]
-async fn degrees_on_a_hand_built_graph() {
-    let t = TestNetwork::new();
-    chain(&t).await;
+async fn degrees_on_a_hand_built_graph(t: &TestNetwork) {
+    chain(t).await;
     let degree = |a: u64, b: u64| {
         let network = t.network.clone();
         async move { network.degree(g(), member(a), member(b)).await.unwrap() }
@@ -55,12 +52,9 @@ async fn degrees_on_a_hand_built_graph() {
     assert_eq!(degree(1, 4).await, Degree::Third);
 }
 
-#[tokio::test]
-async fn a_graph_loaded_from_an_existing_database_matches_it() {
-    let t = TestNetwork::new();
-    chain(&t).await;
-    let reopened = Store::open(&t.path).unwrap();
-    let fresh = Network::new(reopened, ManualClock::starting_at(START));
+async fn a_graph_loaded_from_an_existing_database_matches_it(t: &TestNetwork) {
+    chain(t).await;
+    let fresh = t.reopen().await;
     assert_eq!(
         fresh.degree(g(), member(1), member(4)).await.unwrap(),
         Degree::Third
@@ -83,9 +77,7 @@ async fn a_graph_loaded_from_an_existing_database_matches_it() {
     );
 }
 
-#[tokio::test]
-async fn a_profile_shows_degree_mutuals_date_tags_and_what_is_pending() {
-    let t = TestNetwork::new();
+async fn a_profile_shows_degree_mutuals_date_tags_and_what_is_pending(t: &TestNetwork) {
     let (me, friend, common1, common2) = (member(1), member(2), member(3), member(4));
     for other in [common1, common2] {
         t.connect(g(), me, other).await;
@@ -137,9 +129,7 @@ async fn a_profile_shows_degree_mutuals_date_tags_and_what_is_pending() {
     );
 }
 
-#[tokio::test]
-async fn suggestions_rank_by_mutuals_and_leave_out_whoever_would_refuse() {
-    let t = TestNetwork::new();
+async fn suggestions_rank_by_mutuals_and_leave_out_whoever_would_refuse(t: &TestNetwork) {
     let me = member(1);
     // My connections 2, 3, 4. Second degree: 5 (via 2, 3, 4), 6 (via 2, 3), 7..=11 (via 2).
     for friend in [2, 3, 4] {
@@ -268,3 +258,10 @@ proptest! {
         })?;
     }
 }
+
+on_both_stores!(
+    degrees_on_a_hand_built_graph,
+    a_graph_loaded_from_an_existing_database_matches_it,
+    a_profile_shows_degree_mutuals_date_tags_and_what_is_pending,
+    suggestions_rank_by_mutuals_and_leave_out_whoever_would_refuse,
+);

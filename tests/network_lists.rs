@@ -32,9 +32,7 @@ async fn alice_with_connections(t: &TestNetwork, n: u64) {
     }
 }
 
-#[tokio::test]
-async fn the_directory_keeps_the_names_last_seen() {
-    let t = TestNetwork::new();
+async fn the_directory_keeps_the_names_last_seen(t: &TestNetwork) {
     let alice = member(1);
     assert_eq!(t.network.member_names(g(), alice).await.unwrap(), None);
     t.network
@@ -56,10 +54,8 @@ async fn the_directory_keeps_the_names_last_seen() {
     );
 }
 
-#[tokio::test]
-async fn connections_are_listed_newest_first_a_page_at_a_time() {
-    let t = TestNetwork::new();
-    alice_with_connections(&t, 13).await; // 12 connections
+async fn connections_are_listed_newest_first_a_page_at_a_time(t: &TestNetwork) {
+    alice_with_connections(t, 13).await; // 12 connections
 
     let list = |window: ConnectionWindow| {
         let network = t.network.clone();
@@ -101,9 +97,7 @@ async fn connections_are_listed_newest_first_a_page_at_a_time() {
     assert!(!exact.has_next);
 }
 
-#[tokio::test]
-async fn connections_made_at_the_same_instant_page_without_gaps_or_repeats() {
-    let t = TestNetwork::new();
+async fn connections_made_at_the_same_instant_page_without_gaps_or_repeats(t: &TestNetwork) {
     // The clock does not move: all seven connections share one date; the id breaks ties.
     for peer in 2..=8 {
         t.connect(g(), member(1), member(peer)).await;
@@ -125,9 +119,7 @@ async fn connections_made_at_the_same_instant_page_without_gaps_or_repeats() {
     assert_eq!(seen, [2, 3, 4, 5, 6, 7, 8]);
 }
 
-#[tokio::test]
-async fn search_matches_any_part_of_either_name_ignoring_case_even_beyond_ascii() {
-    let t = TestNetwork::new();
+async fn search_matches_any_part_of_either_name_ignoring_case_even_beyond_ascii(t: &TestNetwork) {
     let alice = member(1);
     let people = [
         (2, "Élodie Martin", "elo"),
@@ -181,9 +173,7 @@ async fn search_matches_any_part_of_either_name_ignoring_case_even_beyond_ascii(
     );
 }
 
-#[tokio::test]
-async fn tags_are_private_validated_and_filter_the_list() {
-    let t = TestNetwork::new();
+async fn tags_are_private_validated_and_filter_the_list(t: &TestNetwork) {
     let (alice, bob, carol) = (member(1), member(2), member(3));
     t.connect(g(), alice, bob).await;
     t.connect(g(), alice, carol).await;
@@ -252,9 +242,7 @@ async fn tags_are_private_validated_and_filter_the_list() {
     assert!(!t.network.remove_tag(g(), alice, bob, "RUST").await.unwrap());
 }
 
-#[tokio::test]
-async fn counts_show_connections_inbox_sent_and_what_is_left_this_week() {
-    let t = TestNetwork::new();
+async fn counts_show_connections_inbox_sent_and_what_is_left_this_week(t: &TestNetwork) {
     let alice = member(1);
     t.connect(g(), alice, member(2)).await;
     t.network.invite(g(), alice, member(3), None).await.unwrap();
@@ -271,9 +259,7 @@ async fn counts_show_connections_inbox_sent_and_what_is_left_this_week() {
     assert_eq!(counts.invitations_left_this_week, 98);
 }
 
-#[tokio::test]
-async fn the_same_two_people_have_independent_networks_in_two_servers() {
-    let t = TestNetwork::new();
+async fn the_same_two_people_have_independent_networks_in_two_servers(t: &TestNetwork) {
     let (one, two) = (guild(1), guild(2));
     let (alice, bob) = (member(1), member(2));
     t.connect(one, alice, bob).await;
@@ -328,3 +314,13 @@ async fn the_same_two_people_have_independent_networks_in_two_servers() {
         &t.network.invite(one, bob, alice, None).await
     ));
 }
+
+on_both_stores!(
+    the_directory_keeps_the_names_last_seen,
+    connections_are_listed_newest_first_a_page_at_a_time,
+    connections_made_at_the_same_instant_page_without_gaps_or_repeats,
+    search_matches_any_part_of_either_name_ignoring_case_even_beyond_ascii,
+    tags_are_private_validated_and_filter_the_list,
+    counts_show_connections_inbox_sent_and_what_is_left_this_week,
+    the_same_two_people_have_independent_networks_in_two_servers,
+);

@@ -21,9 +21,7 @@ async fn threshold(t: &TestNetwork, reports: u32) {
         .unwrap();
 }
 
-#[tokio::test]
-async fn reporting_ignores_and_blocks_neutrally() {
-    let t = TestNetwork::new();
+async fn reporting_ignores_and_blocks_neutrally(t: &TestNetwork) {
     let (stranger, me, closed) = (member(1), member(2), member(3));
     t.network
         .invite(g(), stranger, me, Some("hi!!"))
@@ -77,10 +75,8 @@ async fn reporting_ignores_and_blocks_neutrally() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn reports_reaching_the_threshold_suspend_until_a_moderator_restores() {
-    let t = TestNetwork::new();
-    threshold(&t, 3).await;
+async fn reports_reaching_the_threshold_suspend_until_a_moderator_restores(t: &TestNetwork) {
+    threshold(t, 3).await;
     let spammer = member(1);
     for target in 10..16 {
         t.network
@@ -150,10 +146,8 @@ async fn reports_reaching_the_threshold_suspend_until_a_moderator_restores() {
     t.assert_sound().await;
 }
 
-#[tokio::test]
-async fn reports_older_than_30_days_do_not_count() {
-    let t = TestNetwork::new();
-    threshold(&t, 2).await;
+async fn reports_older_than_30_days_do_not_count(t: &TestNetwork) {
+    threshold(t, 2).await;
     let sender = member(1);
     for target in [10, 11] {
         t.network
@@ -173,3 +167,9 @@ async fn reports_older_than_30_days_do_not_count() {
         1
     );
 }
+
+on_both_stores!(
+    reporting_ignores_and_blocks_neutrally,
+    reports_reaching_the_threshold_suspend_until_a_moderator_restores,
+    reports_older_than_30_days_do_not_count,
+);

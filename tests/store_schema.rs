@@ -5,13 +5,12 @@
 mod support;
 
 use handshake::network::InvitePolicy;
-use handshake::store::Store;
 use rusqlite::Connection;
 use support::network::{TestNetwork, g, member};
 
 /// A raw connection to the test's database file, with the same foreign-key setting the store uses.
 fn raw(t: &TestNetwork) -> Connection {
-    let conn = Connection::open(&t.path).unwrap();
+    let conn = Connection::open(t.sqlite_path()).unwrap();
     conn.pragma_update(None, "foreign_keys", true).unwrap();
     conn.execute_batch(
         "INSERT INTO members (guild_id, user_id, first_seen_ms) VALUES (1, 10, 0), (1, 20, 0), (1, 30, 0);",
@@ -144,25 +143,18 @@ fn settings_and_notes_are_checked() {
 #[test]
 fn the_database_is_in_wal_mode() {
     let t = TestNetwork::new();
-    let conn = Connection::open(&t.path).unwrap();
+    let conn = Connection::open(t.sqlite_path()).unwrap();
     let mode: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
 }
 
-#[tokio::test]
-async fn data_survives_reopening_and_opening_twice_is_harmless() {
-    let t = TestNetwork::new();
+async fn data_survives_reopening_and_opening_twice_is_harmless(t: &TestNetwork) {
     t.connect(g(), member(1), member(2)).await;
     t.set_policy(g(), member(3), InvitePolicy::Nobody).await;
 
-    let path = t.path.clone();
-    let reopened = tokio::task::spawn_blocking(move || Store::open(&path))
-        .await
-        .unwrap()
-        .unwrap();
-    let network = handshake::network::Network::new(reopened, t.clock.clone());
+    let network = t.reopen().await;
     assert!(
         network
             .is_connected(g(), member(2), member(1))
@@ -177,7 +169,7 @@ async fn data_survives_reopening_and_opening_twice_is_harmless() {
             .invite_policy,
         InvitePolicy::Nobody
     );
-    assert!(network.store().audit().await.unwrap().is_empty());
+    assert!(network.storage().audit().await.unwrap().is_empty());
 }
 
 #[tokio::test]
@@ -195,7 +187,7 @@ async fn the_audit_reports_state_the_constraints_would_have_refused() {
     .unwrap();
     let found: Vec<String> = t
         .network
-        .store()
+        .storage()
         .audit()
         .await
         .unwrap()
@@ -208,3 +200,5 @@ async fn the_audit_reports_state_the_constraints_would_have_refused() {
     assert!(has("connected and an invitation pending"), "{found:#?}");
     assert!(has("the same pair connected twice"), "{found:#?}");
 }
+
+on_both_stores!(data_survives_reopening_and_opening_twice_is_harmless);

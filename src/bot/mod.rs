@@ -23,9 +23,11 @@ use tracing::info;
 
 pub use events::Registration;
 
-use crate::config::BotConfig;
+use crate::config::{BotConfig, StoreConfig};
+use crate::network::port::StoreError;
 use crate::network::{Network, SystemClock};
-use crate::store::{Store, StoreError};
+use crate::store::postgres::PostgresStore;
+use crate::store::sqlite::SqliteStore;
 
 /// How often the planner statistics are refreshed while running.
 const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 60 * 60);
@@ -47,12 +49,22 @@ pub async fn run(
     config: BotConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), BotError> {
-    let path = config.store.database_path.clone();
-    let store = tokio::task::spawn_blocking(move || Store::open(&path))
-        .await
-        .map_err(StoreError::task)??;
-    info!(path = %config.store.database_path.display(), "database ready");
-    serve(config, Network::new(store, SystemClock), shutdown).await
+    let network = match &config.store {
+        StoreConfig::Sqlite { database_path } => {
+            let path = database_path.clone();
+            let store = tokio::task::spawn_blocking(move || SqliteStore::open(&path))
+                .await
+                .map_err(StoreError::task)??;
+            info!(path = %database_path.display(), "SQLite database ready");
+            Network::new(store, SystemClock)
+        }
+        StoreConfig::Postgres { url } => {
+            let store = PostgresStore::connect(url.expose()).await?;
+            info!(database = url.place(), "PostgreSQL database ready");
+            Network::new(store, SystemClock)
+        }
+    };
+    serve(config, network, shutdown).await
 }
 
 /// Runs the bot over an already opened network.
@@ -75,7 +87,7 @@ pub async fn serve(
         Some(guild) => Registration::Guild(guild),
         None => Registration::Global,
     };
-    let network_store = network.store().clone();
+    let network_store = std::sync::Arc::clone(network.storage());
     // GUILDS (server names) and GUILD_MODERATION (bans): nothing privileged, so no owner has
     // to enable anything. Without the privileged members intent the bot does not see members
     // leave; see the README.
@@ -84,15 +96,15 @@ pub async fn serve(
         .event_handler(events::Handler::new(network, registration))
         .await
         .map_err(BotError::Discord)?;
-    // Keep SQLite's query planner informed as the data grows (cheap when nothing changed).
+    // Keep the query planner informed as the data grows (cheap when nothing changed).
     let store = network_store;
     tokio::spawn(async move {
         let mut every = tokio::time::interval(OPTIMIZE_EVERY);
         every.tick().await; // the store optimized itself when it opened
         loop {
             every.tick().await;
-            if let Err(e) = store.optimize().await {
-                tracing::warn!(error = %text::error_chain(&e), "PRAGMA optimize failed");
+            if let Err(e) = store.maintain().await {
+                tracing::warn!(error = %text::error_chain(&e), "database upkeep failed");
             }
         }
     });

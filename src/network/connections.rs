@@ -1,16 +1,12 @@
 //! Connecting, disconnecting, and reading a member's connections.
 
-use std::ops::ControlFlow;
-
-use super::memory::{Change, read};
+use super::memory::read;
+use super::port::StoreError;
+use super::tx::Writing;
 use super::{
-    ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow, DisconnectReceipt,
-    GuildId, MemberId, Network, NetworkError, PagePosition, Timestamp, not_self,
+    ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow,
+    DisconnectReceipt, GuildId, MemberId, Network, NetworkError, PagePosition, Timestamp, not_self,
 };
-use std::sync::Arc;
-
-use super::memory::Memory;
-use crate::store::{StoreError, WriteTx};
 
 impl Network {
     /// `remover` removes their connection with `removed`.
@@ -26,18 +22,23 @@ impl Network {
         removed: MemberId,
     ) -> Result<DisconnectReceipt, NetworkError> {
         not_self(remover, removed)?;
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| {
-            let since = tx
-                .connected_since(guild, remover, removed)?
-                .ok_or(NetworkError::NotConnected)?;
-            tx.delete_connection(guild, remover, removed, since)?;
-            tx.delete_invitations_between(guild, remover, removed)?;
-            tx.record_removal(guild, remover, removed, since, now)?;
-            memory.on_commit(tx, guild, Change::Disconnected(remover, removed));
-            Ok(DisconnectReceipt {
-                removed,
-                connected_since: since,
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                let since = tx
+                    .connected_since(guild, remover, removed)
+                    .await?
+                    .ok_or(NetworkError::NotConnected)?;
+                tx.delete_connection(guild, remover, removed, since).await?;
+                // The schema and the rules keep an invitation from standing beside a
+                // connection; two key lookups clean up should that state ever arise.
+                tx.delete_invitation(guild, remover, removed).await?;
+                tx.delete_invitation(guild, removed, remover).await?;
+                tx.record_removal(guild, remover, removed, since, now)
+                    .await?;
+                Ok(DisconnectReceipt {
+                    removed,
+                    connected_since: since,
+                })
             })
         })
         .await
@@ -50,7 +51,7 @@ impl Network {
         a: MemberId,
         b: MemberId,
     ) -> Result<Option<Timestamp>, NetworkError> {
-        self.read(move |tx, _| Ok(tx.connected_since(guild, a, b)?))
+        self.read(move |tx, _| Box::pin(async move { Ok(tx.connected_since(guild, a, b).await?) }))
             .await
     }
 
@@ -71,9 +72,14 @@ impl Network {
         owner: MemberId,
         filter: ConnectionFilter,
     ) -> Result<u64, NetworkError> {
-        self.write(move |tx, now| {
-            tx.ensure_member(guild, owner, now)?;
-            Ok(tx.save_filter(guild, owner, &filter, now, now.minus(SAVED_FILTER_LIFETIME))?)
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                tx.ensure_member(guild, owner, now).await?;
+                let forget_before = now.minus(SAVED_FILTER_LIFETIME);
+                Ok(tx
+                    .save_filter(guild, owner, &filter, now, forget_before)
+                    .await?)
+            })
         })
         .await
     }
@@ -85,15 +91,17 @@ impl Network {
         owner: MemberId,
         id: u64,
     ) -> Result<Option<ConnectionFilter>, NetworkError> {
-        self.read(move |tx, _| Ok(tx.saved_filter(guild, owner, id)?))
-            .await
+        self.read(move |tx, _| {
+            Box::pin(async move { Ok(tx.saved_filter(guild, owner, id).await?) })
+        })
+        .await
     }
 
     /// A page of `member`'s connections, newest first, filtered by name and tag.
     ///
-    /// The order comes from SQLite's covering index (keyset paging: any page costs what the
+    /// The order comes from the database's index (keyset paging: any page costs what the
     /// first does); names come from the in-memory directory, and a name search is checked
-    /// there, row by row in index order, until the page is full.
+    /// there, batch by batch in index order, until the page is full.
     pub async fn connections(
         &self,
         guild: GuildId,
@@ -109,64 +117,83 @@ impl Network {
             .filter(|n| !n.is_empty())
             .map(str::to_lowercase);
         self.read(move |tx, _| {
-            let limit = window.clamped_limit() as usize;
-            let names = read(&memory.names);
-            // Banned members drop out of everyone's list (their rows stay for an unban).
-            let banned = read(&memory.banned);
-            // One row more than a page tells whether another page follows that way.
-            let mut rows = Vec::with_capacity(limit + 1);
-            tx.scan_connections(
-                guild,
-                member,
-                window.position,
-                filter.tag.as_ref(),
-                |peer, since| {
-                    let matches = needle
-                        .as_deref()
-                        .is_none_or(|needle| names.matches(peer, needle));
-                    if matches && !banned.contains(&peer) {
-                        rows.push((peer, since));
+            Box::pin(async move {
+                let limit = window.clamped_limit() as usize;
+                // One row more than a page tells whether another page follows that way.
+                let wanted = limit + 1;
+                let mut rows: Vec<(MemberId, Timestamp)> = Vec::with_capacity(wanted);
+                let mut from = window.position;
+                // Without a search nearly every row is kept (banned members are rare), so the
+                // first batch is the page; a search may skip many, so batches then grow.
+                let mut batch = if needle.is_some() { 64 } else { wanted as u32 };
+                loop {
+                    let scanned = tx
+                        .scan_connections(guild, member, from, filter.tag.as_ref(), batch)
+                        .await?;
+                    let exhausted = scanned.len() < batch as usize;
+                    let Some(&(last_peer, last_since)) = scanned.last() else {
+                        break;
+                    };
+                    {
+                        let names = read(&memory.names);
+                        // Banned members drop out of everyone's list (their rows stay for an
+                        // unban).
+                        let banned = read(&memory.banned);
+                        let kept = scanned.into_iter().filter(|(peer, _)| {
+                            !banned.contains(peer)
+                                && needle
+                                    .as_deref()
+                                    .is_none_or(|needle| names.matches(*peer, needle))
+                        });
+                        rows.extend(kept.take(wanted - rows.len()));
                     }
-                    if rows.len() > limit {
-                        ControlFlow::Break(())
-                    } else {
-                        ControlFlow::Continue(())
+                    if rows.len() >= wanted || exhausted {
+                        break;
                     }
-                },
-            )?;
-            let more = rows.len() > limit;
-            rows.truncate(limit);
-            let backwards = matches!(window.position, PagePosition::Before(_));
-            if backwards {
-                rows.reverse();
-            }
-            let peers: Vec<MemberId> = rows.iter().map(|(peer, _)| *peer).collect();
-            let mut tags = tx.tags_for(guild, member, &peers)?;
-            let items = rows
-                .into_iter()
-                .map(|(peer, since)| ConnectionEntry {
-                    peer,
-                    since,
-                    names: names.names(peer).cloned(),
-                    tags: tags.remove(&peer).unwrap_or_default(),
+                    let cursor = ConnectionCursor {
+                        since: last_since,
+                        peer: last_peer,
+                    };
+                    from = match window.position {
+                        PagePosition::Before(_) => PagePosition::Before(cursor),
+                        _ => PagePosition::After(cursor),
+                    };
+                    batch = batch.saturating_mul(4).min(4096);
+                }
+                let more = rows.len() > limit;
+                rows.truncate(limit);
+                if matches!(window.position, PagePosition::Before(_)) {
+                    rows.reverse();
+                }
+                let peers: Vec<MemberId> = rows.iter().map(|(peer, _)| *peer).collect();
+                let mut tags = tx.tags_for(guild, member, &peers).await?;
+                let names = read(&memory.names);
+                let items = rows
+                    .into_iter()
+                    .map(|(peer, since)| ConnectionEntry {
+                        peer,
+                        since,
+                        names: names.names(peer).cloned(),
+                        tags: tags.remove(&peer).unwrap_or_default(),
+                    })
+                    .collect();
+                Ok(match window.position {
+                    PagePosition::First => ConnectionPage {
+                        items,
+                        has_previous: false,
+                        has_next: more,
+                    },
+                    PagePosition::After(_) => ConnectionPage {
+                        items,
+                        has_previous: true,
+                        has_next: more,
+                    },
+                    PagePosition::Before(_) => ConnectionPage {
+                        items,
+                        has_previous: more,
+                        has_next: true,
+                    },
                 })
-                .collect();
-            Ok(match window.position {
-                PagePosition::First => ConnectionPage {
-                    items,
-                    has_previous: false,
-                    has_next: more,
-                },
-                PagePosition::After(_) => ConnectionPage {
-                    items,
-                    has_previous: true,
-                    has_next: more,
-                },
-                PagePosition::Before(_) => ConnectionPage {
-                    items,
-                    has_previous: more,
-                    has_next: true,
-                },
             })
         })
         .await
@@ -184,16 +211,14 @@ const SAVED_FILTER_LIFETIME: std::time::Duration = std::time::Duration::from_sec
 /// The caller has taken the invitation the connection answers, if any. Only one can stand
 /// between two members (inviting someone who invited you connects you), and the schema refuses
 /// the connection if one were still pending.
-pub(super) fn connect(
-    tx: &WriteTx<'_>,
-    memory: &Arc<Memory>,
+pub(super) async fn connect(
+    tx: &mut Writing<'_>,
     guild: GuildId,
     (a, b): (MemberId, MemberId),
     now: Timestamp,
 ) -> Result<(Timestamp, bool), StoreError> {
-    let original = tx.take_removal_between(guild, a, b)?;
+    let original = tx.take_removal_between(guild, a, b).await?;
     let since = original.unwrap_or(now);
-    tx.insert_connection(guild, a, b, since)?;
-    memory.on_commit(tx, guild, Change::Connected(a, b));
+    tx.insert_connection(guild, a, b, since).await?;
     Ok((since, original.is_some()))
 }

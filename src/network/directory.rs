@@ -45,6 +45,17 @@ impl Directory {
         self.entries.get(&member).map(|e| &e.names)
     }
 
+    /// Every member's names, sorted by id: for comparing with the database.
+    pub(crate) fn entries(&self) -> Vec<(MemberId, MemberNames)> {
+        let mut all: Vec<(MemberId, MemberNames)> = self
+            .entries
+            .iter()
+            .map(|(member, entry)| (*member, entry.names.clone()))
+            .collect();
+        all.sort_unstable_by_key(|(member, _)| *member);
+        all
+    }
+
     /// Whether the member's display name or username contains `needle` (already lower-cased).
     /// A member whose names were never seen matches no search.
     pub(crate) fn matches(&self, member: MemberId, needle: &str) -> bool {

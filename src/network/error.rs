@@ -4,8 +4,8 @@
 use std::time::Duration;
 
 use super::model::{MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION};
+use super::port::StoreError;
 use super::time::Wait;
-use crate::store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum NetworkError {

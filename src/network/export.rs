@@ -78,7 +78,9 @@ impl Network {
         guild: GuildId,
         member: MemberId,
     ) -> Result<MemberExport, NetworkError> {
-        self.read(move |tx, now| Ok(tx.export_member(guild, member, now)?))
-            .await
+        self.read(move |tx, now| {
+            Box::pin(async move { Ok(tx.export_member(guild, member, now).await?) })
+        })
+        .await
     }
 }

@@ -131,6 +131,24 @@ impl GuildGraph {
         }
     }
 
+    /// Every connection once (low id first), sorted: for comparing with the database.
+    pub(crate) fn edges(&self) -> Vec<(MemberId, MemberId)> {
+        let mut edges: Vec<(MemberId, MemberId)> = self
+            .neighbours
+            .iter()
+            .enumerate()
+            .flat_map(|(me, peers)| {
+                let me = self.ids[me];
+                peers
+                    .iter()
+                    .map(move |&peer| (me, self.ids[peer as usize]))
+                    .filter(|(a, b)| a < b)
+            })
+            .collect();
+        edges.sort_unstable();
+        edges
+    }
+
     pub(crate) fn connection_count(&self, member: MemberId) -> usize {
         self.of(member).len()
     }

@@ -3,16 +3,16 @@
 use std::sync::Arc;
 
 use super::connections::connect;
-use super::graph::GuildGraph;
-use super::memory::{GuildMemory, Memory, read};
+use super::memory::{GuildMemory, read};
 use super::model::GuildLimits;
 use super::notify::{Notification, NotificationEvent};
+use super::port::ReadTx;
+use super::tx::Writing;
 use super::{
     ConnectedVia, Connection, GuildId, INVITE_WINDOW, InvitationEntry, InvitationSide,
     InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network, NetworkError, Note, Page,
     PageRequest, REINVITE_AFTER_WITHDRAW, Timestamp, Withdrawn, not_self,
 };
-use crate::store::{ReadTx, WriteTx};
 
 impl Network {
     /// `from` invites `to` to connect, with an optional "how we met" note.
@@ -31,9 +31,10 @@ impl Network {
         let note = Note::parse(note)?;
         // The graph answers "do they share a connection" (the `mutuals` setting) without SQL.
         let state = self.memory(guild).await?;
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| invite(tx, &memory, &state, guild, from, to, note, now))
-            .await
+        self.write(guild, move |tx, now| {
+            Box::pin(invite(tx, state, guild, from, to, note, now))
+        })
+        .await
     }
 
     /// `invitee` accepts `inviter`'s invitation. An ignored invitation can still be accepted.
@@ -45,9 +46,10 @@ impl Network {
     ) -> Result<Connection, NetworkError> {
         not_self(invitee, inviter)?;
         let state = self.memory(guild).await?;
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| accept(tx, &memory, &state, guild, invitee, inviter, now))
-            .await
+        self.write(guild, move |tx, now| {
+            Box::pin(accept(tx, state, guild, invitee, inviter, now))
+        })
+        .await
     }
 
     /// `invitee` ignores `inviter`'s invitation: it leaves the invitee's inbox. The inviter is
@@ -59,12 +61,14 @@ impl Network {
         inviter: MemberId,
     ) -> Result<(), NetworkError> {
         not_self(invitee, inviter)?;
-        self.write(move |tx, now| {
-            if tx.mark_ignored(guild, inviter, invitee, now)? {
-                Ok(())
-            } else {
-                Err(NetworkError::NoInvitationReceived)
-            }
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                if tx.mark_ignored(guild, inviter, invitee, now).await? {
+                    Ok(())
+                } else {
+                    Err(NetworkError::NoInvitationReceived)
+                }
+            })
         })
         .await
     }
@@ -78,13 +82,15 @@ impl Network {
         invitee: MemberId,
     ) -> Result<Withdrawn, NetworkError> {
         not_self(inviter, invitee)?;
-        self.write(move |tx, now| {
-            if !tx.delete_invitation(guild, inviter, invitee)? {
-                return Err(NetworkError::NoInvitationSent);
-            }
-            tx.record_withdrawal(guild, inviter, invitee, now)?;
-            Ok(Withdrawn {
-                can_invite_again_at: now.plus(REINVITE_AFTER_WITHDRAW),
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                if !tx.delete_invitation(guild, inviter, invitee).await? {
+                    return Err(NetworkError::NoInvitationSent);
+                }
+                tx.record_withdrawal(guild, inviter, invitee, now).await?;
+                Ok(Withdrawn {
+                    can_invite_again_at: now.plus(REINVITE_AFTER_WITHDRAW),
+                })
             })
         })
         .await
@@ -98,42 +104,45 @@ impl Network {
         side: InvitationSide,
         page: PageRequest,
     ) -> Result<Page<InvitationEntry>, NetworkError> {
-        self.read(move |tx, _| Ok(tx.invitations_page(guild, member, side, page)?))
-            .await
+        self.read(move |tx, _| {
+            Box::pin(async move { Ok(tx.invitations_page(guild, member, side, page).await?) })
+        })
+        .await
     }
 }
 
-#[allow(clippy::too_many_arguments)] // the operation's inputs, passed straight through once
-fn invite(
-    tx: &WriteTx<'_>,
-    memory: &Arc<Memory>,
-    state: &GuildMemory,
+// The write paths below read memory (graph, banned, limits) in short, separate looks: the
+// server's write lock, held around the whole transaction and memory's update after it, keeps
+// memory exactly as the database stands for the transaction's whole length.
+
+async fn invite(
+    tx: &mut Writing<'_>,
+    state: Arc<GuildMemory>,
     guild: GuildId,
     from: MemberId,
     to: MemberId,
     note: Option<Note>,
     now: Timestamp,
 ) -> Result<InviteOutcome, NetworkError> {
-    let graph = read(&state.graph);
-    if already_connected(tx, state, &graph, guild, from, to)? {
+    if already_connected(&mut **tx, &state, guild, from, to).await? {
         return Err(NetworkError::AlreadyConnected);
     }
     // Each member's row is read once, here, for everything below.
-    let inviter = tx.ensure_member(guild, from, now)?;
-    let invitee = tx.ensure_member(guild, to, now)?.settings;
-    if tx.has_invitation(guild, from, to)? {
+    let inviter = tx.ensure_member(guild, from, now).await?;
+    let invitee = tx.ensure_member(guild, to, now).await?.settings;
+    if tx.has_invitation(guild, from, to).await? {
         return Err(NetworkError::InvitationAlreadyPending);
     }
     let limits = *read(&state.limits);
     // Taking `to`'s invitation, if there is one, is the check (a refusal below rolls it back).
-    if tx.delete_invitation(guild, to, from)? {
+    if tx.delete_invitation(guild, to, from).await? {
         // Both want the connection: inviting someone who invited you accepts their invitation.
         // It was `to` who asked first, so their own settings and removals are moot; only the
         // caps still apply.
-        if at_cap(&graph, from, limits) || at_cap(&graph, to, limits) {
+        if at_cap(&state, from, limits) || at_cap(&state, to, limits) {
             return Err(NetworkError::NotInvitable);
         }
-        let (since, restored) = connect(tx, memory, guild, (from, to), now)?;
+        let (since, restored) = connect(tx, guild, (from, to), now).await?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -150,12 +159,14 @@ fn invite(
     if inviter.suspended_since.is_some() {
         return Err(NetworkError::SendingSuspended);
     }
-    ensure_invitable(tx, &graph, guild, from, to, invitee, limits)?;
-    ensure_no_recent_withdrawal(tx, guild, from, to, now)?;
-    ensure_under_weekly_limit(tx, guild, from, limits, now)?;
-    tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))?;
+    let facts = GraphFacts::of(&state, from, to, limits);
+    ensure_invitable(&mut **tx, facts, guild, from, to, invitee).await?;
+    ensure_no_recent_withdrawal(&mut **tx, guild, from, to, now).await?;
+    ensure_under_weekly_limit(&mut **tx, guild, from, limits, now).await?;
+    tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))
+        .await?;
     if invitee.auto_accept {
-        let (since, restored) = connect(tx, memory, guild, (from, to), now)?;
+        let (since, restored) = connect(tx, guild, (from, to), now).await?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -169,7 +180,8 @@ fn invite(
             ),
         }));
     }
-    tx.insert_invitation(guild, from, to, note.as_ref(), now)?;
+    tx.insert_invitation(guild, from, to, note.as_ref(), now)
+        .await?;
     Ok(InviteOutcome::Sent {
         notification: notify(
             guild,
@@ -180,22 +192,19 @@ fn invite(
     })
 }
 
-fn accept(
-    tx: &WriteTx<'_>,
-    memory: &Arc<Memory>,
-    state: &GuildMemory,
+async fn accept(
+    tx: &mut Writing<'_>,
+    state: Arc<GuildMemory>,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
     now: Timestamp,
 ) -> Result<Connection, NetworkError> {
-    // Read, not kept: `connect` only registers the graph's update for after the commit.
-    let graph = read(&state.graph);
     // Taking the invitation is the check that it stands (a refusal below rolls it back).
-    if !tx.delete_invitation(guild, inviter, invitee)? {
+    if !tx.delete_invitation(guild, inviter, invitee).await? {
         // A second click on "Accept" lands here: say what is true, change nothing.
         return Err(
-            if already_connected(tx, state, &graph, guild, invitee, inviter)? {
+            if already_connected(&mut **tx, &state, guild, invitee, inviter).await? {
                 NetworkError::AlreadyConnected
             } else {
                 NetworkError::NoInvitationReceived
@@ -203,16 +212,16 @@ fn accept(
         );
     }
     let limits = *read(&state.limits);
-    if at_cap(&graph, invitee, limits) {
+    if at_cap(&state, invitee, limits) {
         return Err(NetworkError::ConnectionCapReached {
             cap: limits.connection_cap,
         });
     }
-    if at_cap(&graph, inviter, limits) {
+    if at_cap(&state, inviter, limits) {
         return Err(NetworkError::InvitationUnavailable);
     }
-    let (since, restored) = connect(tx, memory, guild, (invitee, inviter), now)?;
-    let settings = tx.settings(guild, inviter)?;
+    let (since, restored) = connect(tx, guild, (invitee, inviter), now).await?;
+    let settings = tx.settings(guild, inviter).await?;
     Ok(Connection {
         peer: inviter,
         since,
@@ -230,45 +239,70 @@ fn accept(
 /// Whether the two are connected. The graph answers with a binary search where the database
 /// would scan one member's connections (they are keyed newest first, not by peer); it leaves
 /// out a banned member's connections, so for a banned member the database answers.
-fn already_connected(
-    tx: &ReadTx<'_>,
+async fn already_connected(
+    tx: &mut (dyn ReadTx + '_),
     state: &GuildMemory,
-    graph: &GuildGraph,
     guild: GuildId,
     a: MemberId,
     b: MemberId,
 ) -> Result<bool, NetworkError> {
-    if graph.are_connected(a, b) {
+    if read(&state.graph).are_connected(a, b) {
         return Ok(true);
     }
-    let banned = read(&state.banned);
-    if banned.contains(&a) || banned.contains(&b) {
-        return Ok(tx.connected_since(guild, a, b)?.is_some());
+    let either_banned = {
+        let banned = read(&state.banned);
+        banned.contains(&a) || banned.contains(&b)
+    };
+    if either_banned {
+        return Ok(tx.connected_since(guild, a, b).await?.is_some());
     }
     Ok(false)
 }
 
+/// What the in-memory graph says about an invitation from `from` to `to`, read in one look.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct GraphFacts {
+    share_a_connection: bool,
+    either_at_cap: bool,
+}
+
+impl GraphFacts {
+    pub(super) fn of(
+        state: &GuildMemory,
+        from: MemberId,
+        to: MemberId,
+        limits: GuildLimits,
+    ) -> Self {
+        let graph = read(&state.graph);
+        let cap = limits.connection_cap as usize;
+        Self {
+            share_a_connection: graph.mutuals(from, to, 0).count > 0,
+            either_at_cap: graph.connection_count(from) >= cap || graph.connection_count(to) >= cap,
+        }
+    }
+}
+
 /// The neutral refusal: every reason on the invitee's side, and the caps, collapse into one
 /// [`NetworkError::NotInvitable`], so the inviter cannot tell which applied.
-pub(super) fn ensure_invitable(
-    tx: &ReadTx<'_>,
-    graph: &GuildGraph,
+pub(super) async fn ensure_invitable(
+    tx: &mut (dyn ReadTx + '_),
+    facts: GraphFacts,
     guild: GuildId,
     from: MemberId,
     to: MemberId,
     invitee: MemberSettings,
-    limits: GuildLimits,
 ) -> Result<(), NetworkError> {
-    let removed_by_invitee = tx.removed_connection_since(guild, to, from)?.is_some();
-    let refused = removed_by_invitee
-        || tx.is_blocked(guild, to, from)?
+    let refused = facts.either_at_cap
         || match invitee.invite_policy {
             InvitePolicy::Everyone => false,
             InvitePolicy::Nobody => true,
-            InvitePolicy::Mutuals => graph.mutuals(from, to, 0).count == 0,
+            InvitePolicy::Mutuals => !facts.share_a_connection,
         }
-        || at_cap(graph, from, limits)
-        || at_cap(graph, to, limits);
+        || tx
+            .removed_connection_since(guild, to, from)
+            .await?
+            .is_some()
+        || tx.is_blocked(guild, to, from).await?;
     if refused {
         Err(NetworkError::NotInvitable)
     } else {
@@ -276,14 +310,14 @@ pub(super) fn ensure_invitable(
     }
 }
 
-pub(super) fn ensure_no_recent_withdrawal(
-    tx: &ReadTx<'_>,
+pub(super) async fn ensure_no_recent_withdrawal(
+    tx: &mut (dyn ReadTx + '_),
     guild: GuildId,
     from: MemberId,
     to: MemberId,
     now: Timestamp,
 ) -> Result<(), NetworkError> {
-    match tx.last_withdrawal(guild, from, to)? {
+    match tx.last_withdrawal(guild, from, to).await? {
         Some(withdrawn) if now < withdrawn.plus(REINVITE_AFTER_WITHDRAW) => {
             Err(NetworkError::WithdrawCooldown {
                 retry_after: now.until(withdrawn.plus(REINVITE_AFTER_WITHDRAW)),
@@ -295,22 +329,23 @@ pub(super) fn ensure_no_recent_withdrawal(
 
 /// At most `invites_per_week` sends in any rolling [`INVITE_WINDOW`]. When refused, the wait
 /// is until enough of the window's sends have aged out to leave one slot free.
-fn ensure_under_weekly_limit(
-    tx: &ReadTx<'_>,
+async fn ensure_under_weekly_limit(
+    tx: &mut (dyn ReadTx + '_),
     guild: GuildId,
     from: MemberId,
     limits: GuildLimits,
     now: Timestamp,
 ) -> Result<(), NetworkError> {
     let window_start = now.minus(INVITE_WINDOW);
-    let sent = tx.sends_after(guild, from, window_start)?;
+    let sent = tx.sends_after(guild, from, window_start).await?;
     let limit = limits.invites_per_week;
     if sent < limit {
         return Ok(());
     }
     // With `sent` ≥ `limit`, a slot frees when the (sent - limit)-th oldest send leaves.
     let freeing = tx
-        .nth_send_after(guild, from, window_start, sent - limit)?
+        .nth_send_after(guild, from, window_start, sent - limit)
+        .await?
         .unwrap_or(now);
     Err(NetworkError::WeeklyInviteLimit {
         limit,
@@ -319,22 +354,24 @@ fn ensure_under_weekly_limit(
 }
 
 /// Invitations the member may still send in the current window.
-pub(super) fn invitations_left(
-    tx: &ReadTx<'_>,
+pub(super) async fn invitations_left(
+    tx: &mut (dyn ReadTx + '_),
     guild: GuildId,
     member: MemberId,
     now: Timestamp,
 ) -> Result<u32, NetworkError> {
-    let limit = tx.limits(guild)?.invites_per_week;
-    let sent = tx.sends_after(guild, member, now.minus(INVITE_WINDOW))?;
+    let limit = tx.limits(guild).await?.invites_per_week;
+    let sent = tx
+        .sends_after(guild, member, now.minus(INVITE_WINDOW))
+        .await?;
     Ok(limit.saturating_sub(sent))
 }
 
 /// Whether the member has as many connections as the server allows. Read from the in-memory
-/// graph, which the write lock keeps exactly in step with the database (a banned member's
-/// connections do not count while they are banned).
-fn at_cap(graph: &GuildGraph, member: MemberId, limits: GuildLimits) -> bool {
-    graph.connection_count(member) >= limits.connection_cap as usize
+/// graph, which the server's write lock keeps exactly in step with the database (a banned
+/// member's connections do not count while they are banned).
+fn at_cap(state: &GuildMemory, member: MemberId, limits: GuildLimits) -> bool {
+    read(&state.graph).connection_count(member) >= limits.connection_cap as usize
 }
 
 /// A notification for `recipient`, if they take DM notifications.

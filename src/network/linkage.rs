@@ -2,7 +2,7 @@
 //! sees it, and "people you may know". The walks run on the in-memory graph (see `graph`); what
 //! only the database knows (settings, pending invitations, tags) comes from one read.
 
-use super::invitations::{ensure_invitable, ensure_no_recent_withdrawal};
+use super::invitations::{GraphFacts, ensure_invitable, ensure_no_recent_withdrawal};
 use super::memory::read;
 use super::{Degree, GuildId, MemberId, Mutuals, Network, NetworkError, Tag, Timestamp, not_self};
 
@@ -87,20 +87,22 @@ impl Network {
             )
         };
         self.read(move |tx, _| {
-            let pending = if tx.has_invitation(guild, viewer, member)? {
-                Pending::SentByViewer
-            } else if tx.has_invitation(guild, member, viewer)? {
-                Pending::ReceivedByViewer
-            } else {
-                Pending::None
-            };
-            Ok(Profile {
-                member,
-                degree,
-                mutuals,
-                connected_since: tx.connected_since(guild, viewer, member)?,
-                tags: tx.tags(guild, viewer, member)?,
-                pending,
+            Box::pin(async move {
+                let pending = if tx.has_invitation(guild, viewer, member).await? {
+                    Pending::SentByViewer
+                } else if tx.has_invitation(guild, member, viewer).await? {
+                    Pending::ReceivedByViewer
+                } else {
+                    Pending::None
+                };
+                Ok(Profile {
+                    member,
+                    degree,
+                    mutuals,
+                    connected_since: tx.connected_since(guild, viewer, member).await?,
+                    tags: tx.tags(guild, viewer, member).await?,
+                    pending,
+                })
             })
         })
         .await
@@ -119,34 +121,34 @@ impl Network {
         let ranked =
             read(&memory.graph).second_degree_ranked(member, limit * CANDIDATES_PER_SUGGESTION);
         self.read(move |tx, now| {
-            let limits = tx.limits(guild)?;
-            let graph = read(&memory.graph);
-            let mut suggestions = Vec::with_capacity(limit);
-            for (candidate, mutual_connections) in ranked {
-                if suggestions.len() == limit {
-                    break;
+            Box::pin(async move {
+                let limits = *read(&memory.limits);
+                let mut suggestions = Vec::with_capacity(limit);
+                for (candidate, mutual_connections) in ranked {
+                    if suggestions.len() == limit {
+                        break;
+                    }
+                    let facts = GraphFacts::of(&memory, member, candidate, limits);
+                    let invitable = !tx.has_invitation(guild, member, candidate).await?
+                        && !tx.has_invitation(guild, candidate, member).await?
+                        && {
+                            let settings = tx.settings(guild, candidate).await?;
+                            ensure_invitable(tx, facts, guild, member, candidate, settings)
+                                .await
+                                .is_ok()
+                        }
+                        && ensure_no_recent_withdrawal(tx, guild, member, candidate, now)
+                            .await
+                            .is_ok();
+                    if invitable {
+                        suggestions.push(Suggestion {
+                            member: candidate,
+                            mutual_connections,
+                        });
+                    }
                 }
-                let invitable = !tx.has_invitation(guild, member, candidate)?
-                    && !tx.has_invitation(guild, candidate, member)?
-                    && ensure_invitable(
-                        tx,
-                        &graph,
-                        guild,
-                        member,
-                        candidate,
-                        tx.settings(guild, candidate)?,
-                        limits,
-                    )
-                    .is_ok()
-                    && ensure_no_recent_withdrawal(tx, guild, member, candidate, now).is_ok();
-                if invitable {
-                    suggestions.push(Suggestion {
-                        member: candidate,
-                        mutual_connections,
-                    });
-                }
-            }
-            Ok(suggestions)
+                Ok(suggestions)
+            })
         })
         .await
     }

@@ -1,9 +1,7 @@
 //! Members' own settings, counts and names, and the server's limits.
 
-use std::sync::Arc;
-
 use super::invitations::invitations_left;
-use super::memory::{Change, read};
+use super::memory::read;
 use super::{
     GuildId, GuildLimits, InvitationSide, LimitsUpdate, MemberCounts, MemberId, MemberNames,
     MemberSettings, Network, NetworkError, SettingsUpdate,
@@ -38,15 +36,13 @@ impl Network {
         if changed.is_empty() {
             return Ok(());
         }
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| {
-            for (member, names) in &changed {
-                tx.record_names(guild, *member, names, now)?;
-            }
-            for (member, names) in changed {
-                memory.on_commit(tx, guild, Change::Named(member, names));
-            }
-            Ok(())
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                for (member, names) in changed {
+                    tx.record_names(guild, member, names, now).await?;
+                }
+                Ok(())
+            })
         })
         .await
     }
@@ -77,7 +73,7 @@ impl Network {
         guild: GuildId,
         member: MemberId,
     ) -> Result<MemberSettings, NetworkError> {
-        self.read(move |tx, _| Ok(tx.settings(guild, member)?))
+        self.read(move |tx, _| Box::pin(async move { Ok(tx.settings(guild, member).await?) }))
             .await
     }
 
@@ -88,11 +84,13 @@ impl Network {
         member: MemberId,
         update: SettingsUpdate,
     ) -> Result<MemberSettings, NetworkError> {
-        self.write(move |tx, now| {
-            tx.ensure_member(guild, member, now)?;
-            let settings = update.applied_to(tx.settings(guild, member)?);
-            tx.store_settings(guild, member, settings)?;
-            Ok(settings)
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                let settings =
+                    update.applied_to(tx.ensure_member(guild, member, now).await?.settings);
+                tx.store_settings(guild, member, settings).await?;
+                Ok(settings)
+            })
         })
         .await
     }
@@ -107,22 +105,25 @@ impl Network {
         let state = self.memory(guild).await?;
         let connections = read(&state.graph).connection_count(member) as u32;
         self.read(move |tx, now| {
-            Ok(MemberCounts {
-                connections,
-                invitations_received: tx.invitation_count(
-                    guild,
-                    member,
-                    InvitationSide::Received,
-                )?,
-                invitations_sent: tx.invitation_count(guild, member, InvitationSide::Sent)?,
-                invitations_left_this_week: invitations_left(tx, guild, member, now)?,
+            Box::pin(async move {
+                Ok(MemberCounts {
+                    connections,
+                    invitations_received: tx
+                        .invitation_count(guild, member, InvitationSide::Received)
+                        .await?,
+                    invitations_sent: tx
+                        .invitation_count(guild, member, InvitationSide::Sent)
+                        .await?,
+                    invitations_left_this_week: invitations_left(tx, guild, member, now).await?,
+                })
             })
         })
         .await
     }
 
     pub async fn limits(&self, guild: GuildId) -> Result<GuildLimits, NetworkError> {
-        self.read(move |tx, _| Ok(tx.limits(guild)?)).await
+        self.read(move |tx, _| Box::pin(async move { Ok(tx.limits(guild).await?) }))
+            .await
     }
 
     /// Changes some of a server's limits; returns them all, as they now are. Lowering the cap
@@ -132,12 +133,12 @@ impl Network {
         guild: GuildId,
         update: LimitsUpdate,
     ) -> Result<GuildLimits, NetworkError> {
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, _| {
-            let limits = update.applied_to(tx.limits(guild)?)?;
-            tx.store_limits(guild, limits)?;
-            memory.on_commit(tx, guild, Change::Limits(limits));
-            Ok(limits)
+        self.write(guild, move |tx, _| {
+            Box::pin(async move {
+                let limits = update.applied_to(tx.limits(guild).await?)?;
+                tx.store_limits(guild, limits).await?;
+                Ok(limits)
+            })
         })
         .await
     }

@@ -1,27 +1,29 @@
 //! What the network keeps in memory for each server: the connection graph, the member
-//! directory, the banned members and the server's limits. SQLite stays the source of truth.
+//! directory, the banned members and the server's limits. The database stays the source of
+//! truth.
 //!
-//! Consistency: every write that changes what is kept here registers a [`Change`] as an
-//! after-commit effect; effects run after the commit and still under the store's write lock, so
-//! they apply in commit order and never for a rolled-back write.
+//! Consistency: the changes a write makes to what is kept here are recorded by the
+//! transaction itself (`tx::Writing`) and applied after the commit, while the network still
+//! holds that server's write lock (`Network::write`), so they apply in commit order and never
+//! for a rolled-back write.
 //!
-//! Loading a server reads a consistent snapshot *without* holding the write lock (a big server
-//! takes most of a second, and writes must not wait for it): under the lock, the loader pins a
-//! read snapshot and marks the server as loading; from then on its changes are queued. After
-//! reading, it takes the lock again, applies the queued changes to what it read, in order, and
-//! installs the state. Every commit is therefore either in the snapshot (committed before the
-//! mark) or in the queue (after it), never both and never neither.
+//! Loading a server reads a consistent snapshot *without* holding the server's write lock (a
+//! big server takes most of a second, and writes must not wait for it): under the lock, the
+//! loader pins a read snapshot and marks the server as loading; from then on its changes are
+//! queued. After reading, it takes the lock again, applies the queued changes to what it read,
+//! in order, and installs the state. Every commit is therefore either in the snapshot
+//! (committed before the mark) or in the queue (after it), never both and never neither.
 //!
-//! One process per database file: a second process writing the same file would not update this
-//! process's memory.
+//! This process's writes are the only ones it sees: a second process writing the same
+//! database would not update this one's memory (SQLite refuses a second process).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::directory::Directory;
 use super::graph::GuildGraph;
+use super::port::{ReadTx, StoreError};
 use super::{GuildId, GuildLimits, MemberId, MemberNames};
-use crate::store::{ReadTx, StoreError, WriteTx};
 
 /// One server's state.
 #[derive(Debug, Default)]
@@ -55,18 +57,55 @@ pub(crate) enum Change {
 
 impl GuildMemory {
     /// Reads a server's state from one snapshot.
-    pub(crate) fn read_from(tx: &ReadTx<'_>, guild: GuildId) -> Result<Self, StoreError> {
-        let banned: HashSet<MemberId> = tx.banned_members(guild)?.into_iter().collect();
-        let mut connections = tx.all_connections(guild)?;
+    pub(crate) async fn read_from(
+        tx: &mut (dyn ReadTx + '_),
+        guild: GuildId,
+    ) -> Result<Self, StoreError> {
+        let banned: HashSet<MemberId> = tx.banned_members(guild).await?.into_iter().collect();
+        let mut connections = tx.all_connections(guild).await?;
         if !banned.is_empty() {
             connections.retain(|(a, b)| !banned.contains(a) && !banned.contains(b));
         }
+        let names = tx.all_member_names(guild).await?;
+        let limits = tx.limits(guild).await?;
         Ok(GuildMemory {
             graph: RwLock::new(GuildGraph::from_connections(connections)),
-            names: RwLock::new(Directory::from_names(tx.all_member_names(guild)?)),
+            names: RwLock::new(Directory::from_names(names)),
             banned: RwLock::new(banned),
-            limits: RwLock::new(tx.limits(guild)?),
+            limits: RwLock::new(limits),
         })
+    }
+
+    /// Where this state differs from `fresh` (the same server read from the database now):
+    /// empty when memory is exactly in step.
+    pub(crate) fn differences(&self, fresh: &GuildMemory) -> Vec<String> {
+        let mut found = Vec::new();
+        let (mine, theirs) = (read(&self.graph).edges(), read(&fresh.graph).edges());
+        if mine != theirs {
+            let extra: Vec<_> = mine.iter().filter(|e| !theirs.contains(e)).collect();
+            let missing: Vec<_> = theirs.iter().filter(|e| !mine.contains(e)).collect();
+            found.push(format!(
+                "graph: in memory only {extra:?}, in the database only {missing:?}"
+            ));
+        }
+        if read(&self.names).entries() != read(&fresh.names).entries() {
+            found.push("directory: names differ".to_owned());
+        }
+        if *read(&self.banned) != *read(&fresh.banned) {
+            found.push(format!(
+                "banned: memory {:?}, database {:?}",
+                read(&self.banned),
+                read(&fresh.banned)
+            ));
+        }
+        if *read(&self.limits) != *read(&fresh.limits) {
+            found.push(format!(
+                "limits: memory {:?}, database {:?}",
+                read(&self.limits),
+                read(&fresh.limits)
+            ));
+        }
+        found
     }
 
     fn apply(&self, change: Change) {
@@ -117,15 +156,25 @@ impl Memory {
         }
     }
 
-    /// Registers `change` to be applied once `tx` commits (and never if it rolls back).
-    pub(crate) fn on_commit(self: &Arc<Self>, tx: &WriteTx<'_>, guild: GuildId, change: Change) {
-        let memory = Arc::clone(self);
-        tx.after_commit(move || memory.changed(guild, change));
+    /// The servers whose state is loaded.
+    pub(crate) fn loaded_guilds(&self) -> Vec<GuildId> {
+        read(&self.guilds)
+            .iter()
+            .filter(|(_, slot)| matches!(slot, Slot::Loaded(_)))
+            .map(|(guild, _)| *guild)
+            .collect()
     }
 
-    /// An after-commit effect (call it under the write lock, as effects run): applied to a
-    /// loaded server, queued for one being loaded, and nothing for one not in memory (it will
-    /// be read from the database, change included, when first used).
+    /// A committed write's changes, in order (call under the server's write lock).
+    pub(crate) fn changed_all(&self, guild: GuildId, changes: Vec<Change>) {
+        for change in changes {
+            self.changed(guild, change);
+        }
+    }
+
+    /// A committed change (call under the server's write lock): applied to a loaded server,
+    /// queued for one being loaded, and nothing for one not in memory (it will be read from
+    /// the database, change included, when first used).
     pub(crate) fn changed(&self, guild: GuildId, change: Change) {
         // Applied outside the map's lock: applying waits for the graph's readers (a walk can
         // take milliseconds), and other servers' lookups must not wait with it.
@@ -134,21 +183,21 @@ impl Memory {
             return;
         }
         // Not loaded: loading or absent. Only a load moves a server to loaded, and it does so
-        // under the store's write lock, which the caller holds, so the answer cannot change
+        // under the server's write lock, which the caller holds, so the answer cannot change
         // between the two locks.
         if let Some(Slot::Loading(queue)) = write(&self.guilds).get_mut(&guild) {
             queue.push(change);
         }
     }
 
-    /// Marks the server as loading: call under the write lock, right after pinning the snapshot
+    /// Marks the server as loading: call under the server's write lock, right after pinning the snapshot
     /// it will be read from. A loading mark left by a failed load is replaced.
     pub(crate) fn begin_loading(&self, guild: GuildId) {
         write(&self.guilds).insert(guild, Slot::Loading(Vec::new()));
     }
 
     /// Installs what was read from the snapshot, with the changes committed since applied in
-    /// order. Call under the write lock.
+    /// order. Call under the server's write lock.
     pub(crate) fn finish_loading(&self, guild: GuildId, state: GuildMemory) -> Arc<GuildMemory> {
         let mut guilds = write(&self.guilds);
         if let Some(Slot::Loaded(loaded)) = guilds.get(&guild) {

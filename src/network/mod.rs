@@ -22,9 +22,12 @@ mod memory;
 mod model;
 mod notify;
 mod outcome;
+pub mod port;
+mod port_delegate;
 mod reports;
 mod tags;
 mod time;
+mod tx;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -39,18 +42,20 @@ pub use graph::{Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
 pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};
 pub use model::{
-    ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow,
-    GuildLimits, InvitationEntry, InvitationSide, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS,
-    MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberRecord,
-    MemberSettings, NetworkStats, Note, Page, PagePosition, PageRequest, ReportedMember,
-    SettingsUpdate, Tag,
+    AuditAction, ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage,
+    ConnectionWindow, GuildLimits, InvitationEntry, InvitationSide, InvitePolicy, LimitsUpdate,
+    MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames,
+    MemberRecord, MemberSettings, NetworkStats, Note, Page, PagePosition, PageRequest,
+    ReportedMember, SettingsUpdate, StatsFigures, Tag,
 };
 pub use notify::{Notification, NotificationEvent};
 pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};
 pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
 
-use crate::store::{ReadTx, Store, WriteTx};
-use memory::Memory;
+use futures::future::BoxFuture;
+use memory::{GuildMemory, Memory};
+use port::{Output, ReadTx, Storage, StoreError};
+use tx::Writing;
 
 /// The rolling window of the weekly invitation limit.
 pub const INVITE_WINDOW: Duration = Duration::from_secs(7 * 24 * 60 * 60);
@@ -61,13 +66,17 @@ pub const REINVITE_AFTER_WITHDRAW: Duration = Duration::from_secs(21 * 24 * 60 *
 /// The network of every server the bot is in, over one store. Cheap to clone.
 #[derive(Clone)]
 pub struct Network {
-    store: Store,
+    storage: Arc<dyn Storage>,
     clock: Arc<dyn Clock>,
     memory: Arc<Memory>,
+    /// Per server, held by each write from before its transaction begins until memory has
+    /// applied its changes: writes to one server commit and reach memory one at a time, in
+    /// order, while different servers' writes run side by side. A load holds it while it pins
+    /// its snapshot and again while it installs what it read.
+    writing: Arc<GuildLocks>,
     /// Per server, held while its state is being loaded into `memory`: one load per server at
-    /// a time, while different servers load side by side (an interaction in a small server
-    /// never waits for a big one's load).
-    loading: Arc<Mutex<HashMap<GuildId, Arc<tokio::sync::Mutex<()>>>>>,
+    /// a time (an interaction in a small server never waits for a big one's load).
+    loading: Arc<GuildLocks>,
     /// Loads running at once, across servers: a big server's load is CPU-bound and briefly
     /// holds its connections in memory twice, so at start-up (every server announced at once)
     /// they take turns two by two.
@@ -77,30 +86,105 @@ pub struct Network {
 /// How many servers may load at once (see `Network::load_slots`).
 const CONCURRENT_LOADS: usize = 2;
 
+/// One async lock per server, made on first use.
+#[derive(Default)]
+struct GuildLocks(Mutex<HashMap<GuildId, Arc<tokio::sync::Mutex<()>>>>);
+
+impl GuildLocks {
+    async fn lock(&self, guild: GuildId) -> tokio::sync::OwnedMutexGuard<()> {
+        let lock = {
+            let mut locks = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+            Arc::clone(locks.entry(guild).or_default())
+        };
+        lock.lock_owned().await
+    }
+}
+
 impl Network {
-    pub fn new(store: Store, clock: impl Clock) -> Self {
+    pub fn new(storage: impl Storage, clock: impl Clock) -> Self {
+        Self::over(Arc::new(storage), clock)
+    }
+
+    /// A network over a store already shared (two networks over one store see each other's
+    /// writes only through the database: tests use this to check what a fresh process loads).
+    pub fn over(storage: Arc<dyn Storage>, clock: impl Clock) -> Self {
         Self {
-            store,
+            storage,
             clock: Arc::new(clock),
             memory: Arc::default(),
+            writing: Arc::default(),
             loading: Arc::default(),
             load_slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LOADS)),
         }
     }
 
-    /// The store underneath, for health checks and audits.
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The store underneath, for upkeep and audits.
+    pub fn storage(&self) -> &Arc<dyn Storage> {
+        &self.storage
     }
 
-    /// Runs `op` in one write transaction, with "now" read once, before it starts.
-    async fn write<T, F>(&self, op: F) -> Result<T, NetworkError>
+    /// Runs `op` in one write transaction on `guild`, with "now" read once, before it starts.
+    ///
+    /// The transaction, its commit and memory's update run in a task of their own, holding the
+    /// server's write lock throughout: a caller that stops waiting cannot leave a commit
+    /// without its memory update, and memory applies commits in their order.
+    async fn write<T, F>(&self, guild: GuildId, op: F) -> Result<T, NetworkError>
     where
-        F: FnOnce(&WriteTx<'_>, Timestamp) -> Result<T, NetworkError> + Send + 'static,
+        F: for<'a, 'w> FnOnce(
+                &'a mut Writing<'w>,
+                Timestamp,
+            ) -> BoxFuture<'a, Result<T, NetworkError>>
+            + Send
+            + 'static,
         T: Send + 'static,
     {
         let now = self.clock.now();
-        self.store.write(move |tx| op(tx, now)).await
+        let erased: port::WriteOp = Box::new(move |tx| {
+            Box::pin(async move {
+                let mut writing = Writing::new(tx);
+                let value = op(&mut writing, now).await?;
+                Ok(Box::new((value, writing.into_changes())) as Output)
+            })
+        });
+        let (storage, memory, writing) = (
+            Arc::clone(&self.storage),
+            Arc::clone(&self.memory),
+            Arc::clone(&self.writing),
+        );
+        let task = tokio::spawn(async move {
+            let _in_order = writing.lock(guild).await;
+            let output = storage.write(guild, erased).await?;
+            let (value, changes) = *output
+                .downcast::<(T, Vec<memory::Change>)>()
+                .expect("a write returns what its operation made");
+            memory.changed_all(guild, changes);
+            Ok(value)
+        });
+        task.await
+            .map_err(|join| NetworkError::Internal(StoreError::task(join)))?
+    }
+
+    /// Runs `op` against one consistent snapshot.
+    async fn read<T, F>(&self, op: F) -> Result<T, NetworkError>
+    where
+        F: for<'t> FnOnce(
+                &'t mut (dyn ReadTx + 't),
+                Timestamp,
+            ) -> BoxFuture<'t, Result<T, NetworkError>>
+            + Send
+            + 'static,
+        T: Send + 'static,
+    {
+        let now = self.clock.now();
+        let output = self
+            .storage
+            .read(Box::new(move |tx| {
+                Box::pin(async move { Ok(Box::new(op(tx, now).await?) as Output) })
+            }))
+            .await?;
+        Ok(*output
+            .downcast::<T>()
+            .expect("a read returns what its operation made"))
     }
 
     /// Loads a server's in-memory state now (the bot does it when Discord announces the
@@ -113,50 +197,75 @@ impl Network {
     /// A server's in-memory state (graph and directory), loaded on first use: read from a
     /// snapshot while writes go on, then brought up to date with the changes committed
     /// meanwhile (see `memory`).
-    async fn memory(&self, guild: GuildId) -> Result<Arc<memory::GuildMemory>, NetworkError> {
+    async fn memory(&self, guild: GuildId) -> Result<Arc<GuildMemory>, NetworkError> {
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(loaded);
         }
         // Whoever waited here for the same server then finds it loaded.
-        let lock = {
-            let mut locks = self.loading.lock().unwrap_or_else(PoisonError::into_inner);
-            Arc::clone(locks.entry(guild).or_default())
-        };
-        let _loading = lock.lock().await;
+        let _loading = self.loading.lock(guild).await;
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(loaded);
         }
         // Never closed, so acquiring only waits.
         let _slot = self.load_slots.acquire().await;
+        let held = self.writing.lock(guild).await;
         let marker = Arc::clone(&self.memory);
         let read = self
-            .store
-            .read_from_here(
-                move || marker.begin_loading(guild),
-                move |tx| memory::GuildMemory::read_from(tx, guild),
-            )
+            .storage
+            .read_long(Box::new(move |tx| {
+                Box::pin(async move {
+                    tx.pin_snapshot().await?;
+                    marker.begin_loading(guild);
+                    // From here on, writes go on and queue their changes for this load.
+                    drop(held);
+                    Ok(Box::new(GuildMemory::read_from(tx, guild).await?) as Output)
+                })
+            }))
             .await;
-        let memory = Arc::clone(&self.memory);
         match read {
-            Ok(state) => Ok(self
-                .store
-                .with_write_lock(move || memory.finish_loading(guild, state))
-                .await?),
+            Ok(state) => {
+                let state = *state
+                    .downcast::<GuildMemory>()
+                    .expect("a load returns a server's state");
+                let _in_order = self.writing.lock(guild).await;
+                Ok(self.memory.finish_loading(guild, state))
+            }
             Err(e) => {
-                memory.abandon_loading(guild);
-                Err(e.into())
+                self.memory.abandon_loading(guild);
+                Err(e)
             }
         }
     }
 
-    /// Runs `op` against one consistent snapshot.
-    async fn read<T, F>(&self, op: F) -> Result<T, NetworkError>
-    where
-        F: FnOnce(&ReadTx<'_>, Timestamp) -> Result<T, NetworkError> + Send + 'static,
-        T: Send + 'static,
-    {
-        let now = self.clock.now();
-        self.store.read(move |tx| op(tx, now)).await
+    /// Compares every server loaded in memory with its database, as a fresh load would read
+    /// it: empty when memory is exactly in step. For tests and operators' checks.
+    pub async fn memory_differences(&self) -> Result<Vec<String>, NetworkError> {
+        let mut found = Vec::new();
+        for guild in self.memory.loaded_guilds() {
+            let Some(state) = self.memory.get(guild) else {
+                continue;
+            };
+            // Under the write lock, so no commit is half-way between the database and memory.
+            let _in_order = self.writing.lock(guild).await;
+            let fresh = self
+                .storage
+                .read_long(Box::new(move |tx| {
+                    Box::pin(async move {
+                        Ok(Box::new(GuildMemory::read_from(tx, guild).await?) as Output)
+                    })
+                }))
+                .await?;
+            let fresh = fresh
+                .downcast::<GuildMemory>()
+                .expect("a load returns a server's state");
+            found.extend(
+                state
+                    .differences(&fresh)
+                    .into_iter()
+                    .map(|d| format!("server {}: {d}", guild.get())),
+            );
+        }
+        Ok(found)
     }
 }
 

@@ -208,7 +208,7 @@ pub struct MemberNames {
 impl MemberNames {
     /// The lower-cased text a name search looks in. Lower-cased here, in Rust, because SQLite's
     /// own `lower()` and `LIKE` only fold ASCII.
-    pub(crate) fn search_key(&self) -> String {
+    pub fn search_key(&self) -> String {
         format!("{}\n{}", self.display_name, self.username).to_lowercase()
     }
 }
@@ -391,4 +391,52 @@ pub struct MemberCounts {
     /// Invitations the member sent that still stand (ignored ones included: the inviter is not told).
     pub invitations_sent: u32,
     pub invitations_left_this_week: u32,
+}
+
+/// What a moderator did, as the audit log records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuditAction {
+    RemoveMember,
+    Restore,
+}
+
+impl AuditAction {
+    /// The action's stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::RemoveMember => "remove_member",
+            Self::Restore => "restore",
+        }
+    }
+}
+
+/// What a store counts for `/network stats`; the network derives the figures from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatsFigures {
+    /// Members who have taken part.
+    pub members: u32,
+    /// Each connected member's number of connections, in no particular order.
+    pub connections_per_member: Vec<u32>,
+    pub pending_invitations: u32,
+    pub invitations_sent_since: u32,
+}
+
+impl From<StatsFigures> for NetworkStats {
+    fn from(figures: StatsFigures) -> Self {
+        let mut per_member = figures.connections_per_member;
+        let total: u64 = per_member.iter().map(|&n| u64::from(n)).sum();
+        let max = per_member.iter().copied().max().unwrap_or(0);
+        // Members without connections count towards the median as zeros.
+        per_member.resize(per_member.len().max(figures.members as usize), 0);
+        per_member.sort_unstable();
+        let median = per_member.get(per_member.len() / 2).copied().unwrap_or(0);
+        NetworkStats {
+            members: figures.members,
+            connections: total / 2,
+            pending_invitations: figures.pending_invitations,
+            invitations_sent_last_7_days: figures.invitations_sent_since,
+            median_connections: median,
+            max_connections: max,
+        }
+    }
 }

@@ -1,13 +1,11 @@
 //! "I don't know this person": ignoring an invitation from a stranger, blocking them, and
 //! reporting them; and the moderators' side: the queue of reported senders, and restoring one.
 
-use std::sync::Arc;
 use std::time::Duration;
 
-use super::memory::Change;
-use crate::store::AuditAction;
-
-use super::{GuildId, MemberId, Network, NetworkError, NetworkStats, ReportedMember, not_self};
+use super::{
+    AuditAction, GuildId, MemberId, Network, NetworkError, NetworkStats, ReportedMember, not_self,
+};
 
 /// Reports count towards a suspension for this long.
 pub const REPORT_WINDOW: Duration = Duration::from_secs(30 * 24 * 60 * 60);
@@ -24,17 +22,22 @@ impl Network {
         inviter: MemberId,
     ) -> Result<(), NetworkError> {
         not_self(invitee, inviter)?;
-        self.write(move |tx, now| {
-            if !tx.mark_ignored(guild, inviter, invitee, now)? {
-                return Err(NetworkError::NoInvitationReceived);
-            }
-            tx.insert_block(guild, invitee, inviter, now)?;
-            tx.insert_report(guild, invitee, inviter, now)?;
-            let threshold = tx.limits(guild)?.reports_to_suspend;
-            if tx.reports_since(guild, inviter, now.minus(REPORT_WINDOW))? >= threshold {
-                tx.suspend(guild, inviter, now)?;
-            }
-            Ok(())
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                if !tx.mark_ignored(guild, inviter, invitee, now).await? {
+                    return Err(NetworkError::NoInvitationReceived);
+                }
+                tx.insert_block(guild, invitee, inviter, now).await?;
+                tx.insert_report(guild, invitee, inviter, now).await?;
+                let threshold = tx.limits(guild).await?.reports_to_suspend;
+                let reports = tx
+                    .reports_since(guild, inviter, now.minus(REPORT_WINDOW))
+                    .await?;
+                if reports >= threshold {
+                    tx.suspend(guild, inviter, now).await?;
+                }
+                Ok(())
+            })
         })
         .await
     }
@@ -42,13 +45,30 @@ impl Network {
     /// Senders with reports in the last 30 days, or suspended: suspended first, then by
     /// reports; at most 25. It says nothing about who reported whom.
     pub async fn report_queue(&self, guild: GuildId) -> Result<Vec<ReportedMember>, NetworkError> {
-        self.read(move |tx, now| Ok(tx.report_queue(guild, now.minus(REPORT_WINDOW))?))
-            .await
+        self.read(move |tx, now| {
+            Box::pin(async move { Ok(tx.report_queue(guild, now.minus(REPORT_WINDOW)).await?) })
+        })
+        .await
     }
 
     /// The server's network in figures.
     pub async fn stats(&self, guild: GuildId) -> Result<NetworkStats, NetworkError> {
-        self.read(move |tx, now| Ok(tx.network_stats(guild, now.minus(super::INVITE_WINDOW))?))
+        self.read(move |tx, now| {
+            Box::pin(async move {
+                let week_ago = now.minus(super::INVITE_WINDOW);
+                Ok(tx.stats_figures(guild, week_ago).await?.into())
+            })
+        })
+        .await
+    }
+
+    /// The moderators' audit log, newest first: (moderator, action, subject, when).
+    pub async fn audit_log(
+        &self,
+        guild: GuildId,
+        limit: u32,
+    ) -> Result<Vec<(MemberId, String, MemberId, super::Timestamp)>, NetworkError> {
+        self.read(move |tx, _| Box::pin(async move { Ok(tx.audit_log(guild, limit).await?) }))
             .await
     }
 
@@ -60,10 +80,13 @@ impl Network {
         moderator: MemberId,
         member: MemberId,
     ) -> Result<(), NetworkError> {
-        self.write(move |tx, now| {
-            tx.restore(guild, member, now)?;
-            tx.record_audit(guild, moderator, AuditAction::Restore, member, now)?;
-            Ok(())
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                tx.restore(guild, member, now).await?;
+                tx.record_audit(guild, moderator, AuditAction::Restore, member, now)
+                    .await?;
+                Ok(())
+            })
         })
         .await
     }
@@ -72,43 +95,42 @@ impl Network {
     /// cancelled and they drop out of everyone's lists, profiles and suggestions. Their
     /// connections are kept (an unban brings them back). Nobody is told.
     pub async fn ban(&self, guild: GuildId, member: MemberId) -> Result<(), NetworkError> {
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| {
-            tx.ensure_member(guild, member, now)?;
-            if tx.set_banned(guild, member, Some(now))? {
-                tx.delete_invitations_of(guild, member)?;
-                memory.on_commit(tx, guild, Change::Banned(member));
-            }
-            Ok(())
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                tx.ensure_member(guild, member, now).await?;
+                if tx.ban(guild, member, now).await? {
+                    tx.delete_invitations_of(guild, member).await?;
+                }
+                Ok(())
+            })
         })
         .await
     }
 
     /// Discord says the member was unbanned: their connections come back.
     pub async fn unban(&self, guild: GuildId, member: MemberId) -> Result<(), NetworkError> {
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, _| {
-            if tx.set_banned(guild, member, None)? {
-                let peers = tx.peers_of(guild, member)?;
-                memory.on_commit(tx, guild, Change::Unbanned { member, peers });
-            }
-            Ok(())
+        self.write(guild, move |tx, _| {
+            Box::pin(async move {
+                tx.unban(guild, member).await?;
+                Ok(())
+            })
         })
         .await
     }
 
     /// A member erases their own network data in this server (`/mydata delete`); see
-    /// [`crate::store::WriteTx::erase_member`] for exactly what goes and what stays. Nobody is told.
+    /// [`super::port::MirroredWrites::erase_member`] for exactly what goes and what stays.
+    /// Nobody is told.
     pub async fn erase_my_data(
         &self,
         guild: GuildId,
         member: MemberId,
     ) -> Result<(), NetworkError> {
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, _| {
-            tx.erase_member(guild, member)?;
-            memory.on_commit(tx, guild, Change::Erased(member));
-            Ok(())
+        self.write(guild, move |tx, _| {
+            Box::pin(async move {
+                tx.erase_member(guild, member).await?;
+                Ok(())
+            })
         })
         .await
     }
@@ -121,12 +143,13 @@ impl Network {
         moderator: MemberId,
         member: MemberId,
     ) -> Result<(), NetworkError> {
-        let memory = Arc::clone(&self.memory);
-        self.write(move |tx, now| {
-            tx.erase_member(guild, member)?;
-            tx.record_audit(guild, moderator, AuditAction::RemoveMember, member, now)?;
-            memory.on_commit(tx, guild, Change::Erased(member));
-            Ok(())
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                tx.erase_member(guild, member).await?;
+                tx.record_audit(guild, moderator, AuditAction::RemoveMember, member, now)
+                    .await?;
+                Ok(())
+            })
         })
         .await
     }

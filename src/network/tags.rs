@@ -13,20 +13,22 @@ impl Network {
     ) -> Result<(), NetworkError> {
         not_self(owner, peer)?;
         let tag = Tag::parse(tag)?;
-        self.write(move |tx, now| {
-            if tx.connected_since(guild, owner, peer)?.is_none() {
-                return Err(NetworkError::NotConnected);
-            }
-            let current = tx.tags(guild, owner, peer)?;
-            // Same comparison as the column's NOCASE collation (ASCII case folding).
-            let already = current
-                .iter()
-                .any(|t| t.as_str().eq_ignore_ascii_case(tag.as_str()));
-            if !already && current.len() >= MAX_TAGS_PER_CONNECTION {
-                return Err(NetworkError::TooManyTags);
-            }
-            tx.insert_tag(guild, owner, peer, &tag, now)?;
-            Ok(())
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                if tx.connected_since(guild, owner, peer).await?.is_none() {
+                    return Err(NetworkError::NotConnected);
+                }
+                let current = tx.tags(guild, owner, peer).await?;
+                // Same comparison as the stores' (ASCII case folding).
+                let already = current
+                    .iter()
+                    .any(|t| t.as_str().eq_ignore_ascii_case(tag.as_str()));
+                if !already && current.len() >= MAX_TAGS_PER_CONNECTION {
+                    return Err(NetworkError::TooManyTags);
+                }
+                tx.insert_tag(guild, owner, peer, &tag, now).await?;
+                Ok(())
+            })
         })
         .await
     }
@@ -40,8 +42,10 @@ impl Network {
         tag: &str,
     ) -> Result<bool, NetworkError> {
         let tag = Tag::parse(tag)?;
-        self.write(move |tx, _| Ok(tx.delete_tag(guild, owner, peer, &tag)?))
-            .await
+        self.write(guild, move |tx, _| {
+            Box::pin(async move { Ok(tx.delete_tag(guild, owner, peer, &tag).await?) })
+        })
+        .await
     }
 
     /// The tags `owner` already uses that start with `typed`, for autocomplete.
@@ -53,8 +57,10 @@ impl Network {
         limit: u32,
     ) -> Result<Vec<Tag>, NetworkError> {
         let typed = typed.trim().to_owned();
-        self.read(move |tx, _| Ok(tx.tags_in_use(guild, owner, &typed, limit)?))
-            .await
+        self.read(move |tx, _| {
+            Box::pin(async move { Ok(tx.tags_in_use(guild, owner, &typed, limit).await?) })
+        })
+        .await
     }
 
     /// `owner`'s tags on `peer`, alphabetically. Only their owner ever sees them.
@@ -64,7 +70,7 @@ impl Network {
         owner: MemberId,
         peer: MemberId,
     ) -> Result<Vec<Tag>, NetworkError> {
-        self.read(move |tx, _| Ok(tx.tags(guild, owner, peer)?))
+        self.read(move |tx, _| Box::pin(async move { Ok(tx.tags(guild, owner, peer).await?) }))
             .await
     }
 }

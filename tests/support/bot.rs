@@ -8,7 +8,7 @@ use axum::http::Method;
 use handshake::bot::{self, BotError};
 use handshake::config::BotConfig;
 use handshake::network::{GuildId, MemberId, Network, SystemClock};
-use handshake::store::Store;
+use handshake::store::sqlite::SqliteStore;
 use serde_json::Value;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -65,7 +65,7 @@ impl TestBot {
         // beside the database, and a database belongs to one Network (as in production, where
         // `run` opens it). The binary's own `run` is exercised by tests/bot_process.rs.
         let store_path = path.clone();
-        let store = tokio::task::spawn_blocking(move || Store::open(&store_path))
+        let store = tokio::task::spawn_blocking(move || SqliteStore::open(&store_path))
             .await
             .unwrap()
             .unwrap();

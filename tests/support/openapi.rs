@@ -1,11 +1,11 @@
-//! Validates request bodies against Discord's OpenAPI spec (`../shared/discord-api/openapi.json`).
+//! Validates request bodies against Discord's OpenAPI spec (`tests/discord-api/openapi.json`, a
+//! copy kept in the repository; see its README for where it comes from and its licence).
 //!
 //! The spec's request schemas are looked up by method and path template; interaction callbacks
 //! are checked against the schema for their `type` (the spec's `anyOf` over all callback kinds
 //! would accept a message body under the wrong type).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde_json::{Value, json};
@@ -13,15 +13,7 @@ use serde_json::{Value, json};
 fn spec() -> &'static Value {
     static SPEC: OnceLock<Value> = OnceLock::new();
     SPEC.get_or_init(|| {
-        let path =
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/discord-api/openapi.json");
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!(
-                "Discord's OpenAPI spec is expected at {}: {e}",
-                path.display()
-            )
-        });
-        serde_json::from_str(&text).expect("the spec is JSON")
+        serde_json::from_str(include_str!("../discord-api/openapi.json")).expect("the spec is JSON")
     })
 }
 

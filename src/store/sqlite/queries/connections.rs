@@ -1,12 +1,12 @@
 //! `connections`: one row per side of each connection (see the migration for why).
 
-use std::ops::ControlFlow;
 use std::sync::LazyLock;
 
 use rusqlite::{ToSql, params};
 
+use crate::network::port::StoreError;
 use crate::network::{GuildId, MemberId, PagePosition, Tag, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
 /// The statement for a scan, by shape. Conditions that do not apply are left out of the SQL
 /// rather than written as `?n IS NULL OR …`, which SQLite plans poorly (about five times
@@ -14,7 +14,8 @@ use crate::store::{ReadTx, StoreError, WriteTx};
 static SCAN_QUERIES: LazyLock<Vec<String>> = LazyLock::new(|| (0..8).map(scan_query).collect());
 
 /// Bit 0: backwards; bit 1: from a cursor; bit 2: tag filter. Parameters: ?1 guild, ?2 member,
-/// ?3/?4 cursor (since, peer), ?5 tag.
+/// ?3/?4 cursor (since, peer), ?5 tag, ?6 limit. SQLite counts parameters up to the highest
+/// number used, ?6 in every shape, so all six are always bound (unused ones are ignored).
 /// Reads only the covering index `connections_newest_first` (plus `tags` for a tag filter).
 fn scan_query(shape: usize) -> String {
     let backwards = shape & 1 != 0;
@@ -40,11 +41,11 @@ fn scan_query(shape: usize) -> String {
     format!(
         "SELECT c.peer_id, c.since_ms FROM connections AS c
           WHERE c.guild_id = ?1 AND c.user_id = ?2{conditions}
-          ORDER BY {order}"
+          ORDER BY {order} LIMIT ?6"
     )
 }
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// When `a` and `b` connected, if they are connected.
     pub fn connected_since(
         &self,
@@ -60,18 +61,17 @@ impl ReadTx<'_> {
         )
     }
 
-    /// Walks `member`'s connections in order — newest first from `from`, or, for
-    /// [`PagePosition::Before`], oldest first back from the cursor — calling `visit` with each
-    /// until it says stop. Only the covering index is read, so the walk is cheap per row and
-    /// the caller decides (with its own filters) how many rows make a page.
+    /// Up to `limit` of `member`'s connections in list order from `from`: newest first, or,
+    /// for [`PagePosition::Before`], oldest first back from the cursor. Only the covering
+    /// index is read.
     pub fn scan_connections(
         &self,
         guild: GuildId,
         member: MemberId,
         from: PagePosition,
         tag: Option<&Tag>,
-        mut visit: impl FnMut(MemberId, Timestamp) -> ControlFlow<()>,
-    ) -> Result<(), StoreError> {
+        limit: u32,
+    ) -> Result<Vec<(MemberId, Timestamp)>, StoreError> {
         let (backwards, cursor) = match from {
             PagePosition::First => (false, None),
             PagePosition::After(cursor) => (false, Some(cursor)),
@@ -81,32 +81,18 @@ impl ReadTx<'_> {
             | usize::from(cursor.is_some()) << 1
             | usize::from(tag.is_some()) << 2;
         let mut statement = self.conn.prepare_cached(&SCAN_QUERIES[shape])?;
-        // rusqlite binds exactly as many values as the statement numbers: ?1…?N for the
-        // highest N the shape uses.
         let (since, peer, tag) = (
             cursor.map(|c| c.since),
             cursor.map(|c| c.peer),
             tag.map(Tag::as_str),
         );
-        let all: [&dyn ToSql; 5] = [&guild, &member, &since, &peer, &tag];
-        let used = if tag.is_some() {
-            5
-        } else if cursor.is_some() {
-            4
-        } else {
-            2
-        };
-        let mut rows = statement.query(&all[..used])?;
-        while let Some(row) = rows.next()? {
-            if visit(row.get(0)?, row.get(1)?).is_break() {
-                break;
-            }
-        }
-        Ok(())
+        let all: [&dyn ToSql; 6] = [&guild, &member, &since, &peer, &tag, &limit];
+        let rows = statement.query_map(&all[..], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// Every connection in the server, each once (low id first).
     pub fn all_connections(&self, guild: GuildId) -> Result<Vec<(MemberId, MemberId)>, StoreError> {
         self.all(
@@ -118,7 +104,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     /// Connects `a` and `b` (both sides) as of `since`.
     pub fn insert_connection(
         &self,

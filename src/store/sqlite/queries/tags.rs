@@ -4,13 +4,14 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
+use crate::network::port::StoreError;
 use crate::network::{GuildId, MemberId, Tag, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
 /// Peers per `tags_for` statement: a page of connections plus one.
 const TAGS_FOR_BATCH: usize = 12;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// `owner`'s tags on `peer`, alphabetically (case-insensitive).
     pub fn tags(
         &self,
@@ -27,7 +28,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// The distinct tags `owner` uses, starting with `prefix` (any letter case), alphabetically.
     pub fn tags_in_use(
         &self,
@@ -81,7 +82,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     /// Adds the tag; false if `owner` already had it on `peer` (in any letter case).
     pub fn insert_tag(
         &self,

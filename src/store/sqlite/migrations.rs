@@ -167,14 +167,6 @@ mod tests {
 
     #[test]
     fn every_migration_file_is_applied_in_order() {
-        let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
-        let mut files: Vec<String> = std::fs::read_dir(folder)
-            .unwrap()
-            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.ends_with(".sql"))
-            .collect();
-        files.sort();
-        let listed: Vec<&str> = STEPS.iter().map(|(name, _)| *name).collect();
-        assert_eq!(files, listed);
+        crate::store::assert_every_migration_listed("src/store/sqlite/migrations", STEPS);
     }
 }

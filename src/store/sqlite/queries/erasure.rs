@@ -2,26 +2,11 @@
 
 use rusqlite::params;
 
-use crate::network::{GuildId, MemberId, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::network::port::StoreError;
+use crate::network::{AuditAction, GuildId, MemberId, Timestamp};
+use crate::store::sqlite::SqliteTx;
 
-/// What a moderator did, as the audit log records it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuditAction {
-    RemoveMember,
-    Restore,
-}
-
-impl AuditAction {
-    fn as_str(self) -> &'static str {
-        match self {
-            Self::RemoveMember => "remove_member",
-            Self::Restore => "restore",
-        }
-    }
-}
-
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// The audit log of a server, newest first: (moderator, action, subject, when).
     pub fn audit_log(
         &self,
@@ -37,7 +22,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     /// Erases everything the member's own: their settings and names, their side and the other
     /// side of their connections, invitations to and from them, their tags and the tags others
     /// put on them, their removals, blocks, reports and saved filters. What stays is other

@@ -2,10 +2,11 @@
 
 use rusqlite::params;
 
+use crate::network::port::StoreError;
 use crate::network::{GuildId, MemberId, ReportedMember, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// Whether `blocker` said they don't know `blocked`.
     pub fn is_blocked(
         &self,
@@ -89,7 +90,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     pub fn insert_block(
         &self,
         guild: GuildId,

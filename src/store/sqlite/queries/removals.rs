@@ -3,10 +3,11 @@
 
 use rusqlite::params;
 
+use crate::network::port::StoreError;
 use crate::network::{GuildId, MemberId, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// If `remover` removed `removed`, when their connection had originally begun.
     pub fn removed_connection_since(
         &self,
@@ -23,7 +24,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     pub fn record_removal(
         &self,
         guild: GuildId,

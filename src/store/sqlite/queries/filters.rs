@@ -2,10 +2,11 @@
 
 use rusqlite::params;
 
+use crate::network::port::StoreError;
 use crate::network::{ConnectionFilter, GuildId, MemberId, Tag, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// `owner`'s saved filter `id`, if it still exists (and is theirs).
     pub fn saved_filter(
         &self,
@@ -27,7 +28,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     /// Saves a filter and returns its number; forgets the owner's filters saved before
     /// `forget_before`.
     pub fn save_filter(
@@ -53,6 +54,6 @@ impl WriteTx<'_> {
                 now
             ],
         )?;
-        Ok(self.conn().last_insert_rowid() as u64)
+        Ok(self.conn.last_insert_rowid() as u64)
     }
 }

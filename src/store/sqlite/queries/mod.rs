@@ -6,7 +6,6 @@ mod connections;
 mod erasure;
 mod export;
 
-pub use erasure::AuditAction;
 mod filters;
 mod invitations;
 mod limits;
@@ -18,11 +17,19 @@ mod tags;
 
 use rusqlite::OptionalExtension;
 
-use super::{ReadTx, StoreError};
+use super::SqliteTx;
+use crate::network::port::StoreError;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
+    /// A deferred transaction takes its snapshot at its first read: read something.
+    pub fn pin_snapshot(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Runs a query that yields at most one row.
-    pub(in crate::store) fn one<T>(
+    pub(in crate::store::sqlite) fn one<T>(
         &self,
         sql: &str,
         params: impl rusqlite::Params,
@@ -36,7 +43,7 @@ impl ReadTx<'_> {
     }
 
     /// Runs a query and collects every row.
-    pub(in crate::store) fn all<T>(
+    pub(in crate::store::sqlite) fn all<T>(
         &self,
         sql: &str,
         params: impl rusqlite::Params,
@@ -48,7 +55,7 @@ impl ReadTx<'_> {
     }
 
     /// Whether a query yields any row.
-    pub(in crate::store) fn exists(
+    pub(in crate::store::sqlite) fn exists(
         &self,
         sql: &str,
         params: impl rusqlite::Params,
@@ -57,13 +64,13 @@ impl ReadTx<'_> {
     }
 }
 
-impl super::WriteTx<'_> {
+impl SqliteTx<'_> {
     /// Runs a statement that changes rows; returns how many.
-    pub(in crate::store) fn change(
+    pub(in crate::store::sqlite) fn change(
         &self,
         sql: &str,
         params: impl rusqlite::Params,
     ) -> Result<usize, StoreError> {
-        Ok(self.conn().prepare_cached(sql)?.execute(params)?)
+        Ok(self.conn.prepare_cached(sql)?.execute(params)?)
     }
 }

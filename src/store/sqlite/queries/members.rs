@@ -2,10 +2,11 @@
 
 use rusqlite::params;
 
+use crate::network::port::StoreError;
 use crate::network::{GuildId, MemberId, MemberNames, MemberRecord, MemberSettings, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// A member's settings; the defaults for a member never seen.
     pub fn settings(&self, guild: GuildId, member: MemberId) -> Result<MemberSettings, StoreError> {
         let stored = self.one(
@@ -56,7 +57,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     /// Makes sure the member has a row (the parent of all their network data), and returns
     /// what the write path needs of it, so that it is read once.
     pub fn ensure_member(

@@ -2,10 +2,11 @@
 
 use rusqlite::params;
 
+use crate::network::port::StoreError;
 use crate::network::{GuildId, GuildLimits};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     pub fn limits(&self, guild: GuildId) -> Result<GuildLimits, StoreError> {
         let stored = self.one(
             "SELECT invites_per_week, connection_cap, reports_to_suspend FROM guild_limits
@@ -23,7 +24,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     pub fn store_limits(&self, guild: GuildId, limits: GuildLimits) -> Result<(), StoreError> {
         self.change(
             "INSERT INTO guild_limits (guild_id, invites_per_week, connection_cap, reports_to_suspend)

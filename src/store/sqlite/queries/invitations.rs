@@ -4,12 +4,13 @@
 use rusqlite::params;
 
 use super::members::names_from_row;
+use crate::network::port::StoreError;
 use crate::network::{
     GuildId, InvitationEntry, InvitationSide, MemberId, Note, Page, PageRequest, Timestamp,
 };
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// Whether `inviter` has an invitation to `invitee` standing (ignored or not).
     pub fn has_invitation(
         &self,
@@ -135,7 +136,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     pub fn insert_invitation(
         &self,
         guild: GuildId,
@@ -164,19 +165,6 @@ impl WriteTx<'_> {
             params![guild, inviter, invitee],
         )?;
         Ok(removed > 0)
-    }
-
-    /// Removes invitations in both directions between `a` and `b`.
-    pub fn delete_invitations_between(
-        &self,
-        guild: GuildId,
-        a: MemberId,
-        b: MemberId,
-    ) -> Result<(), StoreError> {
-        // Two point deletes: with `OR`, SQLite gathers the keys in a temporary table first.
-        self.delete_invitation(guild, a, b)?;
-        self.delete_invitation(guild, b, a)?;
-        Ok(())
     }
 
     /// Takes the invitation out of the invitee's inbox (the first ignore counts; later ones

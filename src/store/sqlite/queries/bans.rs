@@ -2,10 +2,11 @@
 
 use rusqlite::params;
 
+use crate::network::port::StoreError;
 use crate::network::{GuildId, MemberId, Timestamp};
-use crate::store::{ReadTx, StoreError, WriteTx};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// Every banned member of the server.
     pub fn banned_members(&self, guild: GuildId) -> Result<Vec<MemberId>, StoreError> {
         self.all(
@@ -25,7 +26,7 @@ impl ReadTx<'_> {
     }
 }
 
-impl WriteTx<'_> {
+impl SqliteTx<'_> {
     /// Marks the member banned (or not). False if nothing changed.
     pub fn set_banned(
         &self,

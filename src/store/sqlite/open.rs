@@ -7,8 +7,9 @@ use r2d2::Pool;
 use r2d2_sqlite::SqliteConnectionManager;
 use rusqlite::Connection;
 
-use super::StoreError;
+use super::error::at_path;
 use super::migrations::migrations;
+use crate::network::port::StoreError;
 
 /// How long a connection waits for another process's lock before giving up. Within this
 /// process writes are queued on a mutex, so this only matters for outside tools (a backup, the
@@ -30,10 +31,10 @@ const READERS: u32 = 4;
 pub(super) fn writer(path: &Path) -> Result<Connection, StoreError> {
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(folder)
-            .map_err(|e| StoreError::at_path("could not create the database folder", folder, e))?;
+            .map_err(|e| at_path("could not create the database folder", folder, e))?;
     }
-    let mut conn = Connection::open(path)
-        .map_err(|e| StoreError::at_path("could not open the database", path, e))?;
+    let mut conn =
+        Connection::open(path).map_err(|e| at_path("could not open the database", path, e))?;
     configure(&conn)?;
     // WAL: readers never block the writer and a crash mid-write leaves the last commit intact.
     // It is a property of the file, so setting it once on the writer covers every connection.
@@ -45,7 +46,7 @@ pub(super) fn writer(path: &Path) -> Result<Connection, StoreError> {
     }
     migrations()
         .to_latest(&mut conn)
-        .map_err(|e| StoreError::at_path("could not migrate the database schema of", path, e))?;
+        .map_err(|e| at_path("could not migrate the database schema of", path, e))?;
     optimize(&conn)?;
     Ok(conn)
 }
@@ -66,14 +67,14 @@ pub(super) fn reader_pool(path: &Path) -> Result<Pool<SqliteConnectionManager>, 
         // connection on every checkout would cost more than most queries.
         .test_on_check_out(false)
         .build(manager)
-        .map_err(|e| StoreError::at_path("could not open read connections to", path, e))
+        .map_err(|e| at_path("could not open read connections to", path, e))
 }
 
 /// One read-only connection outside the pool, for a long read that must not keep a pooled
 /// connection (and its page cache) from the short queries.
 pub(super) fn reader(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path)
-        .map_err(|e| StoreError::at_path("could not open a read connection to", path, e))?;
+        .map_err(|e| at_path("could not open a read connection to", path, e))?;
     configure_reader(&conn)?;
     Ok(conn)
 }

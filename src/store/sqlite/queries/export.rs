@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 use rusqlite::params;
 
 use super::members::names_from_row;
+use crate::network::port::StoreError;
 use crate::network::{
     ExportedConnection, ExportedInvitation, ExportedMark, ExportedTags, GuildId, MemberExport,
     MemberId, Timestamp,
 };
-use crate::store::{ReadTx, StoreError};
+use crate::store::sqlite::SqliteTx;
 
-impl ReadTx<'_> {
+impl SqliteTx<'_> {
     /// The member's own data. Others' records about them (who removed or blocked them, who
     /// reported them) are not theirs to see and are left out.
     pub fn export_member(

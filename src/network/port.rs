@@ -1,0 +1,463 @@
+//! The storage port: what the rules need of a database, in the domain's own types.
+//!
+//! The network decides every rule; a store only answers questions and records changes, each
+//! inside one transaction the network opened. `store/sqlite` and `store/postgres` implement
+//! these traits; a third store is a third folder, with no change here or in the rules.
+//!
+//! Transactions are trait objects with async methods (`async_trait`): PostgreSQL answers over
+//! the network, so a query is a future; SQLite answers at once, and its store runs the whole
+//! operation on a blocking thread. An operation is a boxed closure that receives the
+//! transaction, so the store decides where and how it runs (and opens, commits or rolls back
+//! around it) while the rules stay the same code on both.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::error::Error;
+use std::fmt;
+
+use async_trait::async_trait;
+use futures::future::BoxFuture;
+
+use super::model::{AuditAction, StatsFigures};
+use super::{
+    ConnectionFilter, GuildId, GuildLimits, InvitationEntry, InvitationSide, MemberExport,
+    MemberId, MemberNames, MemberRecord, MemberSettings, NetworkError, Note, Page, PagePosition,
+    PageRequest, ReportedMember, Tag, Timestamp,
+};
+
+/// A failure of the database layer. Opaque on purpose: the rules only need to know that it
+/// failed (and the logs the chain of causes), never which driver call it was.
+#[derive(Debug, thiserror::Error)]
+#[error("{context}")]
+pub struct StoreError {
+    context: Cow<'static, str>,
+    #[source]
+    source: Option<Box<dyn Error + Send + Sync + 'static>>,
+}
+
+impl StoreError {
+    pub fn new(
+        context: impl Into<Cow<'static, str>>,
+        source: impl Into<Box<dyn Error + Send + Sync + 'static>>,
+    ) -> Self {
+        Self {
+            context: context.into(),
+            source: Some(source.into()),
+        }
+    }
+
+    /// A failure with no underlying error (a value the database should never hold, say).
+    pub fn corrupt(what: impl Into<Cow<'static, str>>) -> Self {
+        Self {
+            context: what.into(),
+            source: None,
+        }
+    }
+
+    pub fn task(join: tokio::task::JoinError) -> Self {
+        Self::new("database task failed", join)
+    }
+}
+
+/// One broken invariant found by [`Storage::audit`], described for a person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation(pub String);
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+type Result<T> = std::result::Result<T, StoreError>;
+
+/// Implements the three transaction traits for a store's type by forwarding to its inherent
+/// methods of the same names (see `port_delegate`).
+pub use crate::__port_delegate as delegate;
+
+/// Questions the rules ask, inside one consistent view of the database.
+#[async_trait]
+pub trait ReadTx: Send {
+    /// Makes sure this transaction's snapshot is taken now (stores that take it at the first
+    /// read are told to read something), so that whatever commits later is not in it.
+    async fn pin_snapshot(&mut self) -> Result<()>;
+
+    // Connections.
+    async fn connected_since(
+        &mut self,
+        guild: GuildId,
+        a: MemberId,
+        b: MemberId,
+    ) -> Result<Option<Timestamp>>;
+    /// Up to `limit` of `member`'s connections in list order from `from` — newest first, or,
+    /// for [`PagePosition::Before`], oldest first back from the cursor — with a tag filter.
+    async fn scan_connections(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        from: PagePosition,
+        tag: Option<&Tag>,
+        limit: u32,
+    ) -> Result<Vec<(MemberId, Timestamp)>>;
+    /// Every connection in the server, each once (low id first).
+    async fn all_connections(&mut self, guild: GuildId) -> Result<Vec<(MemberId, MemberId)>>;
+    /// Everyone `member` is connected with, banned or not.
+    async fn peers_of(&mut self, guild: GuildId, member: MemberId) -> Result<Vec<MemberId>>;
+
+    // Members.
+    /// A member's settings; the defaults for a member never seen.
+    async fn settings(&mut self, guild: GuildId, member: MemberId) -> Result<MemberSettings>;
+    /// The names of every member of the server seen so far (the member directory).
+    async fn all_member_names(&mut self, guild: GuildId) -> Result<Vec<(MemberId, MemberNames)>>;
+    async fn banned_members(&mut self, guild: GuildId) -> Result<Vec<MemberId>>;
+    /// The server's limits; the defaults if a moderator never changed them.
+    async fn limits(&mut self, guild: GuildId) -> Result<GuildLimits>;
+
+    // Invitations.
+    /// Whether `inviter` has an invitation to `invitee` standing (ignored or not).
+    async fn has_invitation(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<bool>;
+    /// A page of `member`'s received (not ignored) or sent invitations, newest first.
+    async fn invitations_page(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        side: InvitationSide,
+        page: PageRequest,
+    ) -> Result<Page<InvitationEntry>>;
+    async fn invitation_count(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        side: InvitationSide,
+    ) -> Result<u32>;
+    /// How many invitations `sender` sent after `since`.
+    async fn sends_after(
+        &mut self,
+        guild: GuildId,
+        sender: MemberId,
+        since: Timestamp,
+    ) -> Result<u32>;
+    /// The time of `sender`'s `nth` send after `since` (0 is the earliest).
+    async fn nth_send_after(
+        &mut self,
+        guild: GuildId,
+        sender: MemberId,
+        since: Timestamp,
+        nth: u32,
+    ) -> Result<Option<Timestamp>>;
+    /// When `inviter` last withdrew an invitation to `invitee`.
+    async fn last_withdrawal(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<Option<Timestamp>>;
+
+    // Removals, blocks, reports.
+    /// When the connection `remover` removed with `removed` had begun, if they removed it.
+    async fn removed_connection_since(
+        &mut self,
+        guild: GuildId,
+        remover: MemberId,
+        removed: MemberId,
+    ) -> Result<Option<Timestamp>>;
+    async fn is_blocked(
+        &mut self,
+        guild: GuildId,
+        blocker: MemberId,
+        blocked: MemberId,
+    ) -> Result<bool>;
+    /// Reports against `member` since `since` that a restore has not cleared.
+    async fn reports_since(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        since: Timestamp,
+    ) -> Result<u32>;
+    /// Suspended members, then members with reports since `since`, most reported first; 25.
+    async fn report_queue(
+        &mut self,
+        guild: GuildId,
+        since: Timestamp,
+    ) -> Result<Vec<ReportedMember>>;
+    /// The audit log, newest first: (moderator, action, subject, when).
+    async fn audit_log(
+        &mut self,
+        guild: GuildId,
+        limit: u32,
+    ) -> Result<Vec<(MemberId, String, MemberId, Timestamp)>>;
+
+    // Tags and filters.
+    /// `owner`'s tags on `peer`, alphabetically.
+    async fn tags(&mut self, guild: GuildId, owner: MemberId, peer: MemberId) -> Result<Vec<Tag>>;
+    /// `owner`'s distinct tags starting with `prefix` (any case), alphabetically.
+    async fn tags_in_use(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        prefix: &str,
+        limit: u32,
+    ) -> Result<Vec<Tag>>;
+    /// `owner`'s tags on each of `peers` that has any.
+    async fn tags_for(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        peers: &[MemberId],
+    ) -> Result<HashMap<MemberId, Vec<Tag>>>;
+    async fn saved_filter(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        id: u64,
+    ) -> Result<Option<ConnectionFilter>>;
+
+    // Whole-member and whole-server reads.
+    /// The member's own data. Others' records about them (who removed or blocked them, who
+    /// reported them) are not theirs to see and are left out.
+    async fn export_member(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        now: Timestamp,
+    ) -> Result<MemberExport>;
+    async fn stats_figures(&mut self, guild: GuildId, week_ago: Timestamp) -> Result<StatsFigures>;
+}
+
+/// Changes that nothing in memory mirrors. All of a transaction's changes commit together or
+/// not at all.
+#[async_trait]
+pub trait WriteTx: ReadTx {
+    /// Makes sure the member has a row (the parent of all their network data), and returns
+    /// what the write path needs of it, read once.
+    async fn ensure_member(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        now: Timestamp,
+    ) -> Result<MemberRecord>;
+    async fn store_settings(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        settings: MemberSettings,
+    ) -> Result<()>;
+
+    async fn insert_invitation(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        note: Option<&Note>,
+        now: Timestamp,
+    ) -> Result<()>;
+    /// Removes `inviter`'s invitation to `invitee`; false if there was none.
+    async fn delete_invitation(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<bool>;
+    /// Removes every invitation to or from `member`.
+    async fn delete_invitations_of(&mut self, guild: GuildId, member: MemberId) -> Result<()>;
+    /// Takes the invitation out of the invitee's inbox (the first ignore counts; later ones
+    /// change nothing). False if there is no such invitation.
+    async fn mark_ignored(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        now: Timestamp,
+    ) -> Result<bool>;
+    /// Counts one sent invitation, and forgets `sender`'s sends from before `forget_before`.
+    async fn record_send(
+        &mut self,
+        guild: GuildId,
+        sender: MemberId,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<()>;
+    async fn record_withdrawal(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        now: Timestamp,
+    ) -> Result<()>;
+
+    /// Records that `remover` removed the connection with `removed` that began at
+    /// `connected_since`.
+    async fn record_removal(
+        &mut self,
+        guild: GuildId,
+        remover: MemberId,
+        removed: MemberId,
+        connected_since: Timestamp,
+        now: Timestamp,
+    ) -> Result<()>;
+    /// Lifts removals between `a` and `b` (either way); returns the earliest original date.
+    async fn take_removal_between(
+        &mut self,
+        guild: GuildId,
+        a: MemberId,
+        b: MemberId,
+    ) -> Result<Option<Timestamp>>;
+
+    async fn insert_block(
+        &mut self,
+        guild: GuildId,
+        blocker: MemberId,
+        blocked: MemberId,
+        now: Timestamp,
+    ) -> Result<()>;
+    async fn insert_report(
+        &mut self,
+        guild: GuildId,
+        reporter: MemberId,
+        reported: MemberId,
+        now: Timestamp,
+    ) -> Result<()>;
+    /// Suspends the member's sending, unless already suspended.
+    async fn suspend(&mut self, guild: GuildId, member: MemberId, now: Timestamp) -> Result<()>;
+    /// Lifts a suspension; the reports so far stop counting.
+    async fn restore(&mut self, guild: GuildId, member: MemberId, now: Timestamp) -> Result<bool>;
+    async fn record_audit(
+        &mut self,
+        guild: GuildId,
+        moderator: MemberId,
+        action: AuditAction,
+        subject: MemberId,
+        now: Timestamp,
+    ) -> Result<()>;
+
+    /// Adds a tag (a tag already there, in any case, changes nothing); true if added.
+    async fn insert_tag(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        peer: MemberId,
+        tag: &Tag,
+        now: Timestamp,
+    ) -> Result<bool>;
+    async fn delete_tag(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        peer: MemberId,
+        tag: &Tag,
+    ) -> Result<bool>;
+    /// Saves a list filter, forgetting `owner`'s filters saved before `forget_before`;
+    /// returns its number.
+    async fn save_filter(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        filter: &ConnectionFilter,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<u64>;
+}
+
+/// Changes that the in-memory state mirrors. The rules never see these methods: they reach
+/// them only through `tx::Writing`, which records each as a memory change applied after the
+/// commit — so no write path can change the database without changing memory with it.
+#[async_trait]
+pub trait MirroredWrites: Send {
+    /// Connects `a` and `b` (both sides) as of `since`.
+    async fn insert_connection(
+        &mut self,
+        guild: GuildId,
+        a: MemberId,
+        b: MemberId,
+        since: Timestamp,
+    ) -> Result<()>;
+    /// Removes both sides of the connection that began at `since`; false if there was none.
+    async fn delete_connection(
+        &mut self,
+        guild: GuildId,
+        a: MemberId,
+        b: MemberId,
+        since: Timestamp,
+    ) -> Result<bool>;
+    /// Bans (`Some`) or unbans (`None`) a member; false if that was already so.
+    async fn set_banned(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        banned: Option<Timestamp>,
+    ) -> Result<bool>;
+    /// Erases everything the member's own: their settings and names, both sides of their
+    /// connections, invitations to and from them, their tags and the tags others put on them,
+    /// their removals, blocks, reports and saved filters. Others' own records about them stay
+    /// (that someone removed or blocked them, reports against them), and so does a suspension.
+    /// Returns whether the member had any data.
+    async fn erase_member(&mut self, guild: GuildId, member: MemberId) -> Result<bool>;
+    /// Records the names a member was just seen with.
+    async fn record_names(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        names: &MemberNames,
+        now: Timestamp,
+    ) -> Result<()>;
+    async fn store_limits(&mut self, guild: GuildId, limits: GuildLimits) -> Result<()>;
+}
+
+/// A store's write transaction: everything above.
+pub trait StoreTx: WriteTx + MirroredWrites {}
+
+impl<T: WriteTx + MirroredWrites> StoreTx for T {}
+
+/// What an operation returns through the store: its own value, type-erased so that [`Storage`]
+/// stays a trait object (`Network` holds `Arc<dyn Storage>` and unwraps it, typed, again).
+pub type Output = Box<dyn Any + Send>;
+
+/// An operation on a read transaction.
+pub type ReadOp = Box<
+    dyn for<'t> FnOnce(
+            &'t mut (dyn ReadTx + 't),
+        ) -> BoxFuture<'t, std::result::Result<Output, NetworkError>>
+        + Send,
+>;
+
+/// An operation on a write transaction.
+pub type WriteOp = Box<
+    dyn for<'t> FnOnce(
+            &'t mut (dyn StoreTx + 't),
+        ) -> BoxFuture<'t, std::result::Result<Output, NetworkError>>
+        + Send,
+>;
+
+/// A database the network can run on.
+#[async_trait]
+pub trait Storage: Send + Sync + 'static {
+    /// Runs `op` in one transaction that commits if it returns `Ok` and rolls back otherwise.
+    ///
+    /// Writes to one server are serialized by the network; a store shared by several
+    /// processes also serializes them across processes (`guild` says which server). The
+    /// operation may not be cancelled half-way: the network runs it in a task of its own.
+    async fn write(&self, guild: GuildId, op: WriteOp)
+    -> std::result::Result<Output, NetworkError>;
+
+    /// Runs `op` on one consistent snapshot.
+    async fn read(&self, op: ReadOp) -> std::result::Result<Output, NetworkError>;
+
+    /// [`Storage::read`] for a long read (loading a server's state): it must not hold up the
+    /// connections quick reads use.
+    async fn read_long(&self, op: ReadOp) -> std::result::Result<Output, NetworkError>;
+
+    /// Checks the database against every invariant the code relies on. Empty means sound.
+    async fn audit(&self) -> Result<Vec<Violation>>;
+
+    /// Periodic upkeep (planner statistics and the like); cheap when nothing changed.
+    async fn maintain(&self) -> Result<()>;
+
+    /// Which store this is, for logs and benchmarks: "sqlite" or "postgres".
+    fn kind(&self) -> &'static str;
+}

@@ -1,0 +1,231 @@
+//! `invitations`, and the two tables that limit them: `invitation_sends` (the rolling weekly
+//! count) and `withdrawals` (the 21-day wait after withdrawing).
+
+use super::members::names_from_row;
+use crate::network::port::StoreError;
+use crate::network::{
+    GuildId, InvitationEntry, InvitationSide, MemberId, Note, Page, PageRequest, Timestamp,
+};
+use crate::store::postgres::PgTx;
+
+impl PgTx<'_> {
+    pub async fn has_invitation(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<bool, StoreError> {
+        self.exists(
+            "SELECT 1 FROM invitations WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3",
+            &[&guild, &inviter, &invitee],
+        )
+        .await
+    }
+
+    pub async fn invitations_page(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        side: InvitationSide,
+        page: PageRequest,
+    ) -> Result<Page<InvitationEntry>, StoreError> {
+        let limit = page.clamped_limit();
+        let sql = match side {
+            InvitationSide::Received => {
+                "SELECT i.inviter_id, i.invitee_id, i.note, i.sent_ms, m.display_name, m.username
+                   FROM invitations AS i
+                   JOIN members AS m ON m.guild_id = i.guild_id AND m.user_id = i.inviter_id
+                  WHERE i.guild_id = $1 AND i.invitee_id = $2 AND i.ignored_ms IS NULL
+                  ORDER BY i.sent_ms DESC, i.inviter_id
+                  LIMIT $3 OFFSET $4"
+            }
+            InvitationSide::Sent => {
+                "SELECT i.inviter_id, i.invitee_id, i.note, i.sent_ms, m.display_name, m.username
+                   FROM invitations AS i
+                   JOIN members AS m ON m.guild_id = i.guild_id AND m.user_id = i.invitee_id
+                  WHERE i.guild_id = $1 AND i.inviter_id = $2
+                  ORDER BY i.sent_ms DESC, i.invitee_id
+                  LIMIT $3 OFFSET $4"
+            }
+        };
+        let (fetch, offset) = (i64::from(limit) + 1, i64::from(page.offset));
+        let mut items = self
+            .all(sql, &[&guild, &member, &fetch, &offset], |row| {
+                Ok(InvitationEntry {
+                    inviter: row.try_get(0)?,
+                    invitee: row.try_get(1)?,
+                    note: row.try_get::<_, Option<String>>(2)?.map(Note::from_stored),
+                    sent_at: row.try_get(3)?,
+                    other_names: names_from_row(row, 4)?,
+                })
+            })
+            .await?;
+        let has_more = items.len() > limit as usize;
+        items.truncate(limit as usize);
+        Ok(Page { items, has_more })
+    }
+
+    pub async fn invitation_count(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        side: InvitationSide,
+    ) -> Result<u32, StoreError> {
+        let sql = match side {
+            InvitationSide::Received => {
+                "SELECT count(*) FROM invitations
+                  WHERE guild_id = $1 AND invitee_id = $2 AND ignored_ms IS NULL"
+            }
+            InvitationSide::Sent => {
+                "SELECT count(*) FROM invitations WHERE guild_id = $1 AND inviter_id = $2"
+            }
+        };
+        self.count(sql, &[&guild, &member]).await
+    }
+
+    pub async fn sends_after(
+        &self,
+        guild: GuildId,
+        sender: MemberId,
+        since: Timestamp,
+    ) -> Result<u32, StoreError> {
+        self.count(
+            "SELECT count(*) FROM invitation_sends
+              WHERE guild_id = $1 AND sender_id = $2 AND sent_ms > $3",
+            &[&guild, &sender, &since],
+        )
+        .await
+    }
+
+    pub async fn nth_send_after(
+        &self,
+        guild: GuildId,
+        sender: MemberId,
+        since: Timestamp,
+        nth: u32,
+    ) -> Result<Option<Timestamp>, StoreError> {
+        self.one(
+            "SELECT sent_ms FROM invitation_sends
+              WHERE guild_id = $1 AND sender_id = $2 AND sent_ms > $3
+              ORDER BY sent_ms LIMIT 1 OFFSET $4",
+            &[&guild, &sender, &since, &i64::from(nth)],
+            |row| row.try_get(0),
+        )
+        .await
+    }
+
+    pub async fn last_withdrawal(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<Option<Timestamp>, StoreError> {
+        self.one(
+            "SELECT withdrawn_ms FROM withdrawals
+              WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3",
+            &[&guild, &inviter, &invitee],
+            |row| row.try_get(0),
+        )
+        .await
+    }
+
+    pub async fn insert_invitation(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        note: Option<&Note>,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO invitations (guild_id, inviter_id, invitee_id, note, sent_ms)
+             VALUES ($1, $2, $3, $4, $5)",
+            &[&guild, &inviter, &invitee, &note.map(Note::as_str), &now],
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn delete_invitation(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<bool, StoreError> {
+        let removed = self
+            .change(
+                "DELETE FROM invitations WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3",
+                &[&guild, &inviter, &invitee],
+            )
+            .await?;
+        Ok(removed > 0)
+    }
+
+    pub async fn delete_invitations_of(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "DELETE FROM invitations WHERE guild_id = $1 AND (inviter_id = $2 OR invitee_id = $2)",
+            &[&guild, &member],
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn mark_ignored(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let found = self
+            .change(
+                "UPDATE invitations SET ignored_ms = coalesce(ignored_ms, $4)
+                  WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3",
+                &[&guild, &inviter, &invitee, &now],
+            )
+            .await?;
+        Ok(found > 0)
+    }
+
+    pub async fn record_send(
+        &self,
+        guild: GuildId,
+        sender: MemberId,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<(), StoreError> {
+        // Forgetting the sends no window will look at again and counting this one: one round
+        // trip (a data-modifying CTE).
+        self.change(
+            "WITH forgotten AS (
+                 DELETE FROM invitation_sends
+                  WHERE guild_id = $1 AND sender_id = $2 AND sent_ms < $4)
+             INSERT INTO invitation_sends (guild_id, sender_id, sent_ms) VALUES ($1, $2, $3)",
+            &[&guild, &sender, &now, &forget_before],
+        )
+        .await?;
+        Ok(())
+    }
+
+    pub async fn record_withdrawal(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO withdrawals (guild_id, inviter_id, invitee_id, withdrawn_ms)
+             VALUES ($1, $2, $3, $4)
+             ON CONFLICT (guild_id, inviter_id, invitee_id)
+             DO UPDATE SET withdrawn_ms = excluded.withdrawn_ms",
+            &[&guild, &inviter, &invitee, &now],
+        )
+        .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,9 @@
+//! The port's queries on PostgreSQL, grouped by the table they are about. Each statement names
+//! its guild in the key it reads or writes (see the migration on distribution by guild).
+
+mod connections;
+mod invitations;
+mod members;
+mod moderation;
+mod tags;
+mod whole_member;

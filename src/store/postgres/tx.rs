@@ -1,0 +1,75 @@
+//! The transaction the port's traits are implemented on: one pooled connection, inside a
+//! transaction the store began. Its queries are inherent async methods (by table, in
+//! `queries/`); the port's traits forward to them (`delegate!`). Statements are prepared once
+//! per connection (deadpool's statement cache) and reused.
+
+use deadpool_postgres::ClientWrapper;
+use tokio_postgres::Row;
+use tokio_postgres::types::ToSql;
+
+use crate::network::port::{StoreError, delegate};
+
+pub struct PgTx<'c> {
+    client: &'c ClientWrapper,
+}
+
+/// A statement's parameters.
+pub(super) type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
+
+impl<'c> PgTx<'c> {
+    pub(super) fn new(client: &'c ClientWrapper) -> Self {
+        Self { client }
+    }
+
+    /// Runs a query that yields at most one row.
+    pub(super) async fn one<T>(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        map: impl FnOnce(&Row) -> Result<T, tokio_postgres::Error>,
+    ) -> Result<Option<T>, StoreError> {
+        let statement = self.client.prepare_cached(sql).await?;
+        match self.client.query_opt(&statement, params).await? {
+            Some(row) => Ok(Some(map(&row)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Runs a query and collects every row.
+    pub(super) async fn all<T>(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        map: impl FnMut(&Row) -> Result<T, tokio_postgres::Error>,
+    ) -> Result<Vec<T>, StoreError> {
+        let statement = self.client.prepare_cached(sql).await?;
+        let rows = self.client.query(&statement, params).await?;
+        Ok(rows.iter().map(map).collect::<Result<_, _>>()?)
+    }
+
+    /// A `count(*)`-like query's single number.
+    pub(super) async fn count(&self, sql: &str, params: Params<'_>) -> Result<u32, StoreError> {
+        let count = self
+            .one(sql, params, |row| row.try_get::<_, i64>(0))
+            .await?;
+        Ok(count.map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX)))
+    }
+
+    /// Whether a query yields any row.
+    pub(super) async fn exists(&self, sql: &str, params: Params<'_>) -> Result<bool, StoreError> {
+        Ok(self.one(sql, params, |_| Ok(())).await?.is_some())
+    }
+
+    /// Runs a statement that changes rows; returns how many.
+    pub(super) async fn change(&self, sql: &str, params: Params<'_>) -> Result<u64, StoreError> {
+        let statement = self.client.prepare_cached(sql).await?;
+        Ok(self.client.execute(&statement, params).await?)
+    }
+
+    /// A repeatable-read transaction takes its snapshot at its first statement: run one.
+    pub async fn pin_snapshot(&self) -> Result<(), StoreError> {
+        self.exists("SELECT 1", &[]).await.map(drop)
+    }
+}
+
+delegate!(async PgTx<'_>);
