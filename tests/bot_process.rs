@@ -121,3 +121,96 @@ async fn sigterm_stops_the_bot_cleanly() {
         "the default store was created"
     );
 }
+
+#[tokio::test]
+async fn a_second_process_on_the_same_sqlite_file_is_refused_in_one_line() {
+    let discord = FakeDiscord::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = handshake(dir.path())
+        .env("DISCORD_TOKEN", TEST_TOKEN)
+        .env("DISCORD_PROXY_URL", discord.base_url())
+        .spawn()
+        .unwrap();
+    discord
+        .wait_for(0, "the first process's command registration", |r| {
+            r.path.ends_with("/commands")
+        })
+        .await;
+    let second = handshake(dir.path())
+        .env("DISCORD_TOKEN", TEST_TOKEN)
+        .env("DISCORD_PROXY_URL", discord.base_url())
+        .output()
+        .unwrap();
+    first.kill().unwrap();
+    first.wait().unwrap();
+    assert_one_line_failure(&second, "another handshake process is using");
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("bot.db"),
+        "names the file"
+    );
+}
+
+#[test]
+fn database_url_and_database_path_together_are_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = handshake(dir.path())
+        .env("DISCORD_TOKEN", TEST_TOKEN)
+        .env(
+            "DATABASE_URL",
+            "postgres://bot:s3cret@127.0.0.1:5432/handshake",
+        )
+        .output()
+        .unwrap();
+    assert_one_line_failure(&output, "not both");
+}
+
+/// Runs the bot on `url` (no SQLite path) and expects it to give up in one line within 10 s,
+/// naming where it tried and never the password.
+fn assert_postgres_refused(url: &str, place: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let output = handshake(dir.path())
+        .env_remove("DATABASE_PATH")
+        .env("DISCORD_TOKEN", TEST_TOKEN)
+        .env("DATABASE_URL", url)
+        .output()
+        .unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_one_line_failure(&output, place);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("s3cret"), "{stderr}");
+}
+
+#[test]
+fn an_unreachable_postgres_is_one_line_naming_the_host_never_the_password() {
+    // Nothing listens on port 1.
+    assert_postgres_refused(
+        "postgres://bot:s3cret@127.0.0.1:1/handshake",
+        "could not connect to PostgreSQL at 127.0.0.1:1/handshake",
+    );
+    assert_postgres_refused(
+        "mysql://bot:s3cret@127.0.0.1/x",
+        "DATABASE_URL is not valid",
+    );
+}
+
+#[test]
+fn a_refused_postgres_login_is_one_line_naming_the_host() {
+    let Ok(test_url) = std::env::var("TEST_DATABASE_URL") else {
+        return; // needs a PostgreSQL server; CI always has one
+    };
+    let config: tokio_postgres::Config = test_url.parse().unwrap();
+    let host = match &config.get_hosts()[0] {
+        tokio_postgres::config::Host::Tcp(host) => host.clone(),
+        other => panic!("a TCP TEST_DATABASE_URL, not {other:?}"),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    assert_postgres_refused(
+        &format!("postgres://no_such_role:s3cret@{host}:{port}/no_such_database"),
+        &format!("could not connect to PostgreSQL at {host}:{port}/no_such_database"),
+    );
+}

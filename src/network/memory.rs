@@ -197,20 +197,38 @@ impl Memory {
     }
 
     /// Installs what was read from the snapshot, with the changes committed since applied in
-    /// order. Call under the server's write lock.
-    pub(crate) fn finish_loading(&self, guild: GuildId, state: GuildMemory) -> Arc<GuildMemory> {
+    /// order. Call under the server's write lock. `None` if the server was forgotten meanwhile
+    /// (see [`Memory::forget`]): what was read may be out of date, and must be read again.
+    pub(crate) fn finish_loading(
+        &self,
+        guild: GuildId,
+        state: GuildMemory,
+    ) -> Option<Arc<GuildMemory>> {
         let mut guilds = write(&self.guilds);
-        if let Some(Slot::Loaded(loaded)) = guilds.get(&guild) {
-            return Arc::clone(loaded);
-        }
-        if let Some(Slot::Loading(queue)) = guilds.remove(&guild) {
-            for change in queue {
-                state.apply(change);
+        match guilds.remove(&guild) {
+            Some(Slot::Loaded(loaded)) => {
+                let loaded = Arc::clone(&loaded);
+                guilds.insert(guild, Slot::Loaded(Arc::clone(&loaded)));
+                Some(loaded)
             }
+            Some(Slot::Loading(queue)) => {
+                for change in queue {
+                    state.apply(change);
+                }
+                let state = Arc::new(state);
+                guilds.insert(guild, Slot::Loaded(Arc::clone(&state)));
+                Some(state)
+            }
+            None => None,
         }
-        let state = Arc::new(state);
-        guilds.insert(guild, Slot::Loaded(Arc::clone(&state)));
-        state
+    }
+
+    /// Drops what memory holds of a server, loaded or loading, so that its next use reads it
+    /// afresh from the database. For when memory can no longer be sure of it: a write whose
+    /// commit may or may not have happened (the connection failed around the commit). Call
+    /// under the server's write lock.
+    pub(crate) fn forget(&self, guild: GuildId) {
+        write(&self.guilds).remove(&guild);
     }
 
     /// Forgets a load that failed; the next use starts over.
@@ -266,7 +284,7 @@ mod tests {
             ..Default::default()
         };
         memory.changed(g(), Change::Limits(limits));
-        let state = memory.finish_loading(g(), snapshot());
+        let state = memory.finish_loading(g(), snapshot()).unwrap();
         let graph = read(&state.graph);
         assert!(
             graph.are_connected(m(1), m(2)),
@@ -284,8 +302,21 @@ mod tests {
         let memory = Memory::default();
         memory.changed(g(), Change::Connected(m(3), m(4)));
         memory.begin_loading(g());
-        let state = memory.finish_loading(g(), snapshot());
+        let state = memory.finish_loading(g(), snapshot()).unwrap();
         assert!(!read(&state.graph).are_connected(m(3), m(4)));
+    }
+
+    #[test]
+    fn a_server_forgotten_during_its_load_is_not_installed() {
+        let memory = Memory::default();
+        memory.begin_loading(g());
+        memory.forget(g());
+        assert!(memory.finish_loading(g(), snapshot()).is_none());
+        assert!(memory.get(g()).is_none(), "its next use reads it afresh");
+        memory.begin_loading(g());
+        memory.finish_loading(g(), snapshot()).unwrap();
+        memory.forget(g());
+        assert!(memory.get(g()).is_none());
     }
 
     #[test]
@@ -296,7 +327,7 @@ mod tests {
         memory.abandon_loading(g());
         memory.changed(g(), Change::Connected(m(5), m(6)));
         memory.begin_loading(g());
-        let state = memory.finish_loading(g(), snapshot());
+        let state = memory.finish_loading(g(), snapshot()).unwrap();
         let graph = read(&state.graph);
         assert!(!graph.are_connected(m(3), m(4)));
         assert!(!graph.are_connected(m(5), m(6)));

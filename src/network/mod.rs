@@ -153,7 +153,17 @@ impl Network {
         );
         let task = tokio::spawn(async move {
             let _in_order = writing.lock(guild).await;
-            let output = storage.write(guild, erased).await?;
+            let output = match storage.write(guild, erased).await {
+                Ok(output) => output,
+                Err(NetworkError::Internal(failure)) => {
+                    // The database failed, perhaps around the commit (a connection lost while
+                    // committing leaves it unknown whether the commit happened): memory reads
+                    // this server afresh rather than guess.
+                    memory.forget(guild);
+                    return Err(NetworkError::Internal(failure));
+                }
+                Err(refused) => return Err(refused),
+            };
             let (value, changes) = *output
                 .downcast::<(T, Vec<memory::Change>)>()
                 .expect("a write returns what its operation made");
@@ -198,13 +208,23 @@ impl Network {
     /// snapshot while writes go on, then brought up to date with the changes committed
     /// meanwhile (see `memory`).
     async fn memory(&self, guild: GuildId) -> Result<Arc<GuildMemory>, NetworkError> {
+        loop {
+            if let Some(loaded) = self.load(guild).await? {
+                return Ok(loaded);
+            }
+            // Forgotten while loading (a write failed meanwhile): read it again.
+        }
+    }
+
+    /// One attempt at loading a server's state; `None` if it was forgotten meanwhile.
+    async fn load(&self, guild: GuildId) -> Result<Option<Arc<GuildMemory>>, NetworkError> {
         if let Some(loaded) = self.memory.get(guild) {
-            return Ok(loaded);
+            return Ok(Some(loaded));
         }
         // Whoever waited here for the same server then finds it loaded.
         let _loading = self.loading.lock(guild).await;
         if let Some(loaded) = self.memory.get(guild) {
-            return Ok(loaded);
+            return Ok(Some(loaded));
         }
         // Never closed, so acquiring only waits.
         let _slot = self.load_slots.acquire().await;

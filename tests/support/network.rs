@@ -112,6 +112,14 @@ impl TestNetwork {
         }
     }
 
+    /// The PostgreSQL schema, for tests about PostgreSQL itself.
+    pub fn pg_schema(&self) -> &TestSchema {
+        match &self.place {
+            Place::Postgres(schema) => schema,
+            Place::Sqlite { .. } => panic!("a PostgreSQL test ran on SQLite"),
+        }
+    }
+
     /// A second network over the same database, with nothing in memory yet: what a restarted
     /// process would load.
     pub async fn reopen(&self) -> Network {
@@ -264,7 +272,22 @@ impl TestSchema {
             .parse()
             .expect("TEST_DATABASE_URL is a PostgreSQL URL");
         config.options(format!("-c search_path={}", self.name));
+        // So that a test can find (and cut) this schema's connections.
+        config.application_name(&self.name);
         config
+    }
+
+    /// Ends every connection opened with [`TestSchema::config`], as a database restart would.
+    pub async fn terminate_connections(&self) -> u64 {
+        admin(&self.url)
+            .await
+            .query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1",
+                &[&self.name],
+            )
+            .await
+            .expect("terminate the test's connections")
+            .len() as u64
     }
 }
 
@@ -278,8 +301,18 @@ impl Drop for TestSchema {
                 .build()
                 .unwrap();
             runtime.block_on(async {
-                admin(&url)
-                    .await
+                let admin = admin(&url).await;
+                // The test's own connections may still be open (their tasks run on the test's
+                // runtime, which waits here), one of them perhaps inside a transaction that
+                // would hold up the drop: end them first.
+                admin
+                    .execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                          WHERE application_name = $1",
+                        &[&name],
+                    )
+                    .await?;
+                admin
                     .batch_execute(&format!("DROP SCHEMA IF EXISTS {name} CASCADE"))
                     .await
             })

@@ -42,6 +42,7 @@ pub(super) async fn migrate(client: &mut Client) -> Result<(), StoreError> {
         .try_get(0)?;
     let known = STEPS.len() as i32;
     if current > known {
+        tx.rollback().await?;
         return Err(StoreError::corrupt(format!(
             "the database schema is version {current}, newer than this binary's {known}"
         )));

@@ -16,7 +16,10 @@ use handshake::network::{
     ConnectionFilter, ConnectionWindow, GuildId, LimitsUpdate, ManualClock, MemberId, MemberNames,
     Network, Timestamp,
 };
+use handshake::store::postgres::PostgresStore;
 use handshake::store::sqlite::SqliteStore;
+
+mod generate;
 
 const LINKS_PER_NEWCOMER: usize = 25;
 const SEED: u64 = 0x5EED_2026;
@@ -54,19 +57,77 @@ fn main() {
     if let Some(at) = args.iter().position(|a| a == "--generate") {
         let path = PathBuf::from(&args[at + 1]);
         let members: usize = args[at + 2].parse().unwrap();
-        generate(&path, members);
+        generate::into_sqlite(&path, members);
+        return;
+    }
+    if let Some(at) = args.iter().position(|a| a == "--generate-postgres") {
+        let (url, database) = (&args[at + 1], &args[at + 2]);
+        let members: usize = args[at + 3].parse().unwrap();
+        runtime().block_on(generate::into_postgres(url, database, members));
         return;
     }
     let members = setting("HANDSHAKE_BENCH_MEMBERS", 100_000);
     let cases = setting("HANDSHAKE_BENCH_CASES", 2_000);
     let sections = Sections::from_env();
-    let path = working_copy(&database(members));
+    let target = match std::env::var("HANDSHAKE_BENCH_DATABASE_URL") {
+        Ok(url) if !url.trim().is_empty() => {
+            let runtime = runtime();
+            let run = runtime.block_on(postgres_working_copy(&url, members));
+            Target::Postgres(Box::new(run))
+        }
+        _ => Target::Sqlite(working_copy(&database(members))),
+    };
+    runtime().block_on(measure(&target, members, cases, sections));
+}
+
+fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .unwrap()
-        .block_on(measure(&path, members, cases, sections));
+}
+
+/// The database a run measures: always a fresh copy of the generated one.
+enum Target {
+    Sqlite(PathBuf),
+    /// A driver configuration for the run's own database.
+    Postgres(Box<tokio_postgres::Config>),
+}
+
+/// The generated PostgreSQL database (a template, made once by a child process), copied into
+/// a fresh database for this run with `CREATE DATABASE … TEMPLATE`.
+async fn postgres_working_copy(url: &str, members: usize) -> tokio_postgres::Config {
+    let template = format!("handshake_bench_{members}_{SEED:x}_v1");
+    let admin = generate::admin(url).await;
+    let done = admin
+        .query_opt("SELECT 1 FROM pg_database WHERE datname = $1", &[&template])
+        .await
+        .unwrap()
+        .is_some()
+        && generate::marked_done(url, &template).await;
+    if !done {
+        eprintln!(
+            "generating a {members}-member network in database {template} (once; reused later)…"
+        );
+        let started = Instant::now();
+        let status = Command::new(std::env::current_exe().unwrap())
+            .args(["--generate-postgres", url, &template, &members.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "generation failed");
+        eprintln!("generated in {:.0?}", started.elapsed());
+    }
+    let run = "handshake_bench_run";
+    admin
+        .batch_execute(&format!(
+            "DROP DATABASE IF EXISTS {run}; CREATE DATABASE {run} TEMPLATE {template}"
+        ))
+        .await
+        .unwrap();
+    let mut config: tokio_postgres::Config = url.parse().unwrap();
+    config.dbname(run);
+    config
 }
 
 /// Which groups of figures to measure: all, or those named in HANDSHAKE_BENCH_ONLY
@@ -178,95 +239,6 @@ fn names(i: usize) -> MemberNames {
     }
 }
 
-/// Preferential attachment, written straight into the store in large transactions (setting up
-/// is not what is measured).
-fn generate(path: &Path, members: usize) {
-    let mut rng = Rng(SEED);
-    let store = SqliteStore::open(path).unwrap();
-    let seed_clique = LINKS_PER_NEWCOMER + 1;
-    // Every connection adds both ends here, so a uniform pick is a pick in proportion to degree.
-    let mut ends: Vec<u32> = Vec::with_capacity(members * LINKS_PER_NEWCOMER * 2);
-    let mut edges: Vec<(u32, u32)> = Vec::with_capacity(members * LINKS_PER_NEWCOMER);
-    for a in 0..seed_clique {
-        for b in (a + 1)..seed_clique {
-            edges.push((a as u32, b as u32));
-            ends.extend([a as u32, b as u32]);
-        }
-    }
-    let mut chosen = Vec::with_capacity(LINKS_PER_NEWCOMER);
-    for newcomer in seed_clique..members {
-        chosen.clear();
-        while chosen.len() < LINKS_PER_NEWCOMER {
-            let target = ends[rng.below(ends.len())];
-            if !chosen.contains(&target) {
-                chosen.push(target);
-            }
-        }
-        for &target in &chosen {
-            edges.push((newcomer as u32, target));
-            ends.extend([newcomer as u32, target]);
-        }
-    }
-    drop(ends);
-    // Written with plain SQL in large transactions, on the schema the store just created:
-    // setting up is not what is measured.
-    drop(store);
-    let mut conn = rusqlite::Connection::open(path).unwrap();
-    conn.pragma_update(None, "foreign_keys", true).unwrap();
-    let g = guild().get() as i64;
-    let tx = conn.transaction().unwrap();
-    {
-        let mut insert = tx
-            .prepare(
-                "INSERT INTO members (guild_id, user_id, first_seen_ms, display_name, username,
-                                      search_key, names_seen_ms)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3)",
-            )
-            .unwrap();
-        for i in 0..members {
-            let names = names(i);
-            insert
-                .execute(rusqlite::params![
-                    g,
-                    member(i).get() as i64,
-                    NOW.unix_millis(),
-                    names.display_name,
-                    names.username,
-                    names.search_key()
-                ])
-                .unwrap();
-        }
-    }
-    tx.commit().unwrap();
-    for chunk in edges.chunks(100_000) {
-        let tx = conn.transaction().unwrap();
-        {
-            let mut insert = tx
-                .prepare(
-                    "INSERT INTO connections (guild_id, user_id, peer_id, since_ms)
-                     VALUES (?1, ?2, ?3, ?4)",
-                )
-                .unwrap();
-            for &(a, b) in chunk {
-                let since = NOW.unix_millis() - (rng.next() % TWO_YEARS_MS) as i64;
-                let (a, b) = (
-                    member(a as usize).get() as i64,
-                    member(b as usize).get() as i64,
-                );
-                insert.execute(rusqlite::params![g, a, b, since]).unwrap();
-                insert.execute(rusqlite::params![g, b, a, since]).unwrap();
-            }
-        }
-        tx.commit().unwrap();
-    }
-    drop(conn);
-    // Statistics for the query planner, then fold the WAL into the file.
-    SqliteStore::open(path)
-        .unwrap()
-        .optimize_blocking()
-        .unwrap();
-}
-
 struct Figures(Vec<(String, f64, &'static str)>);
 
 impl Figures {
@@ -290,13 +262,19 @@ async fn timed<T, F: std::future::Future<Output = T>>(work: F) -> (T, Duration) 
     (out, started.elapsed())
 }
 
-async fn measure(path: &Path, members: usize, cases: usize, sections: Sections) {
+async fn measure(target: &Target, members: usize, cases: usize, sections: Sections) {
     let mut figures = Figures(Vec::new());
-    let store = SqliteStore::open(path).unwrap();
     let clock = ManualClock::starting_at(NOW);
-    let network = Network::new(store, clock.clone());
+    let network = match target {
+        Target::Sqlite(path) => Network::new(SqliteStore::open(path).unwrap(), clock.clone()),
+        Target::Postgres(config) => Network::new(
+            PostgresStore::connect_with((**config).clone()).await.unwrap(),
+            clock.clone(),
+        ),
+    };
     let g = guild();
     let mut rng = Rng(SEED ^ 0xBE7C);
+    println!("store {}", network.storage().kind());
     figures.add("members", members as f64, "count");
 
     let (_, load) = timed(network.degree(g, member(0), member(1))).await;
@@ -308,11 +286,14 @@ async fn measure(path: &Path, members: usize, cases: usize, sections: Sections) 
         writes(&network, &clock, &mut figures, &mut rng, members, cases).await;
     }
 
-    let size: u64 = ["db", "db-wal"]
-        .iter()
-        .filter_map(|ext| std::fs::metadata(path.with_extension(ext)).ok())
-        .map(|m| m.len())
-        .sum();
+    let size = match target {
+        Target::Sqlite(path) => ["db", "db-wal"]
+            .iter()
+            .filter_map(|ext| std::fs::metadata(path.with_extension(ext)).ok())
+            .map(|m| m.len())
+            .sum(),
+        Target::Postgres(config) => generate::database_size(config).await,
+    };
     figures.add("store_size", size as f64 / (1024.0 * 1024.0), "MiB");
     figures.add("peak_memory", peak_memory_kib() as f64 / 1024.0, "MiB");
 }
