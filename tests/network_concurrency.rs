@@ -232,7 +232,34 @@ async fn writes_during_a_load_end_up_in_the_loaded_graph(t: &TestNetwork) {
     }
 }
 
+/// Callers that stop waiting half-way through writes (a timeout, a dropped interaction) leave
+/// the database whole and memory equal to it: a write either settles or makes memory reread
+/// the server (checked after the test by `on_both_stores!`). The cuts sweep a whole accept,
+/// so some land after its commit was sent and before its answer came back.
+async fn writes_abandoned_half_way_leave_memory_in_step(t: &TestNetwork) {
+    t.connect(g(), member(1), member(2)).await; // loads the server
+    t.network
+        .invite(g(), member(1), member(3), None)
+        .await
+        .unwrap();
+    let started = std::time::Instant::now();
+    t.network.accept(g(), member(3), member(1)).await.unwrap();
+    let whole = started.elapsed();
+    const CUTS: u32 = 60;
+    for step in 0..CUTS {
+        let (a, b) = (
+            member(10 + 2 * u64::from(step)),
+            member(11 + 2 * u64::from(step)),
+        );
+        t.network.invite(g(), a, b, None).await.unwrap();
+        let patience = whole * step / CUTS;
+        let _ = tokio::time::timeout(patience, t.network.accept(g(), b, a)).await;
+        let _ = tokio::time::timeout(patience, t.network.disconnect(g(), a, b)).await;
+    }
+}
+
 on_both_stores!(
+    writes_abandoned_half_way_leave_memory_in_step,
     simultaneous_mutual_invitations_make_exactly_one_connection,
     accepting_twice_at_once_connects_once,
     random_operations_from_many_tasks_keep_every_invariant,

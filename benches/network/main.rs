@@ -268,7 +268,9 @@ async fn measure(target: &Target, members: usize, cases: usize, sections: Sectio
     let network = match target {
         Target::Sqlite(path) => Network::new(SqliteStore::open(path).unwrap(), clock.clone()),
         Target::Postgres(config) => Network::new(
-            PostgresStore::connect_with((**config).clone()).await.unwrap(),
+            PostgresStore::connect_with((**config).clone())
+                .await
+                .unwrap(),
             clock.clone(),
         ),
     };

@@ -54,7 +54,7 @@ pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
 
 use futures::future::BoxFuture;
 use memory::{GuildMemory, Memory};
-use port::{Output, ReadTx, Storage, StoreError};
+use port::{Output, ReadTx, Storage};
 use tx::Writing;
 
 /// The rolling window of the weekly invitation limit.
@@ -125,9 +125,11 @@ impl Network {
 
     /// Runs `op` in one write transaction on `guild`, with "now" read once, before it starts.
     ///
-    /// The transaction, its commit and memory's update run in a task of their own, holding the
-    /// server's write lock throughout: a caller that stops waiting cannot leave a commit
-    /// without its memory update, and memory applies commits in their order.
+    /// Holds the server's write lock from before the transaction until memory has applied its
+    /// changes, so memory applies commits in their order. If the write does not end cleanly —
+    /// the database failed (perhaps around the commit, whose outcome is then unknown), or the
+    /// caller stopped waiting half-way — memory forgets the server and reads it afresh on its
+    /// next use, rather than guess.
     async fn write<T, F>(&self, guild: GuildId, op: F) -> Result<T, NetworkError>
     where
         F: for<'a, 'w> FnOnce(
@@ -146,32 +148,29 @@ impl Network {
                 Ok(Box::new((value, writing.into_changes())) as Output)
             })
         });
-        let (storage, memory, writing) = (
-            Arc::clone(&self.storage),
-            Arc::clone(&self.memory),
-            Arc::clone(&self.writing),
-        );
-        let task = tokio::spawn(async move {
-            let _in_order = writing.lock(guild).await;
-            let output = match storage.write(guild, erased).await {
-                Ok(output) => output,
-                Err(NetworkError::Internal(failure)) => {
-                    // The database failed, perhaps around the commit (a connection lost while
-                    // committing leaves it unknown whether the commit happened): memory reads
-                    // this server afresh rather than guess.
-                    memory.forget(guild);
-                    return Err(NetworkError::Internal(failure));
-                }
-                Err(refused) => return Err(refused),
-            };
-            let (value, changes) = *output
-                .downcast::<(T, Vec<memory::Change>)>()
-                .expect("a write returns what its operation made");
-            memory.changed_all(guild, changes);
-            Ok(value)
-        });
-        task.await
-            .map_err(|join| NetworkError::Internal(StoreError::task(join)))?
+        let _in_order = self.writing.lock(guild).await;
+        // Declared after the lock, so dropped (and forgetting) while it is still held.
+        let mut unsettled = Unsettled {
+            memory: &self.memory,
+            guild,
+            settled: false,
+        };
+        match self.storage.write(guild, erased).await {
+            Ok(output) => {
+                let (value, changes) = *output
+                    .downcast::<(T, Vec<memory::Change>)>()
+                    .expect("a write returns what its operation made");
+                self.memory.changed_all(guild, changes);
+                unsettled.settled();
+                Ok(value)
+            }
+            // A refusal rolled back whole: nothing to doubt.
+            Err(refused) if !refused.is_internal() => {
+                unsettled.settled();
+                Err(refused)
+            }
+            Err(failure) => Err(failure),
+        }
     }
 
     /// Runs `op` against one consistent snapshot.
@@ -286,6 +285,27 @@ impl Network {
             );
         }
         Ok(found)
+    }
+}
+
+/// Makes memory forget a server unless the write under way settles (see `Network::write`).
+struct Unsettled<'m> {
+    memory: &'m Memory,
+    guild: GuildId,
+    settled: bool,
+}
+
+impl Unsettled<'_> {
+    fn settled(&mut self) {
+        self.settled = true;
+    }
+}
+
+impl Drop for Unsettled<'_> {
+    fn drop(&mut self) {
+        if !self.settled {
+            self.memory.forget(self.guild);
+        }
     }
 }
 
