@@ -137,13 +137,15 @@ pub(super) async fn marked_done(url: &str, database: &str) -> bool {
 
 pub(super) async fn into_postgres(url: &str, database: &str, members: usize) {
     let edges = connections(members);
-    admin(url)
-        .await
-        .batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {database}; CREATE DATABASE {database}"
-        ))
-        .await
-        .unwrap();
+    // Separately: several statements in one call would be one transaction, which neither
+    // statement may run in.
+    let admin = admin(url).await;
+    for statement in [
+        format!("DROP DATABASE IF EXISTS {database}"),
+        format!("CREATE DATABASE {database}"),
+    ] {
+        admin.batch_execute(&statement).await.unwrap();
+    }
     let mut config: tokio_postgres::Config = url.parse().unwrap();
     config.dbname(database);
     // The store creates the schema.
@@ -188,8 +190,10 @@ pub(super) async fn into_postgres(url: &str, database: &str, members: usize) {
         )
         .await;
     }
+    // VACUUM may not run inside a transaction either.
+    client.batch_execute("VACUUM ANALYZE").await.unwrap();
     client
-        .batch_execute("VACUUM ANALYZE; CREATE TABLE bench_generated ()")
+        .batch_execute("CREATE TABLE bench_generated ()")
         .await
         .unwrap();
 }

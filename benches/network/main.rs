@@ -119,12 +119,12 @@ async fn postgres_working_copy(url: &str, members: usize) -> tokio_postgres::Con
         eprintln!("generated in {:.0?}", started.elapsed());
     }
     let run = "handshake_bench_run";
-    admin
-        .batch_execute(&format!(
-            "DROP DATABASE IF EXISTS {run}; CREATE DATABASE {run} TEMPLATE {template}"
-        ))
-        .await
-        .unwrap();
+    for statement in [
+        format!("DROP DATABASE IF EXISTS {run}"),
+        format!("CREATE DATABASE {run} TEMPLATE {template}"),
+    ] {
+        admin.batch_execute(&statement).await.unwrap();
+    }
     let mut config: tokio_postgres::Config = url.parse().unwrap();
     config.dbname(run);
     config
