@@ -18,6 +18,9 @@ mod queries;
 mod sql_types;
 mod tx;
 
+use std::future::Future;
+use std::pin::Pin;
+use std::task::Poll;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -86,29 +89,64 @@ impl PostgresStore {
 
     /// Runs `op` in one transaction begun with `begin`: committed if it returns `Ok`, rolled
     /// back otherwise.
-    async fn run<F>(&self, begin: &str, op: F) -> Result<Output, NetworkError>
+    ///
+    /// Round trips are most of what a transaction costs here, so the `BEGIN` is not waited
+    /// for: it is sent, the operation's first statement follows it down the same connection,
+    /// and the server runs them in order. Its answer is checked before the end. (A `BEGIN`
+    /// that failed leaves the connection broken or its transaction aborted, so none of the
+    /// operation's statements can have run outside it.) A read's `COMMIT` is sent and not
+    /// waited for either: it only ends a snapshot, and the connection's next user queues
+    /// behind it.
+    async fn run<F>(&self, begin: &str, access: Access, op: F) -> Result<Output, NetworkError>
     where
         F: for<'t> FnOnce(&'t mut PgTx<'_>) -> BoxFuture<'t, Result<Output, NetworkError>>,
     {
         let mut session = Session::new(self.pool.get().await.map_err(StoreError::from)?);
-        session
-            .client()
-            .batch_execute(begin)
-            .await
-            .map_err(StoreError::from)?;
         let result = {
-            let mut tx = PgTx::new(session.client());
-            op(&mut tx).await
-        };
-        let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
-        session
-            .client()
-            .batch_execute(end)
-            .await
+            let client = session.client();
+            let mut begun = Box::pin(client.batch_execute(begin));
+            let early = send_now(&mut begun).await;
+            let result = {
+                let mut tx = PgTx::new(client);
+                op(&mut tx).await
+            };
+            match early {
+                Some(answer) => answer,
+                None => begun.await,
+            }
             .map_err(StoreError::from)?;
+            let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+            let mut ended = Box::pin(client.batch_execute(end));
+            match access {
+                Access::ReadWrite => ended.await.map_err(StoreError::from)?,
+                Access::ReadOnly => {
+                    if let Some(answer) = send_now(&mut ended).await {
+                        answer.map_err(StoreError::from)?;
+                    }
+                }
+            }
+            result
+        };
         session.ended();
         result
     }
+}
+
+/// Whether a transaction writes (its end must be confirmed) or only reads.
+#[derive(Clone, Copy)]
+enum Access {
+    ReadWrite,
+    ReadOnly,
+}
+
+/// Polls a request's future once, which puts the request on the connection; its answer if it
+/// came at once, `None` if it is still to come.
+async fn send_now<F: Future + Unpin>(request: &mut F) -> Option<F::Output> {
+    std::future::poll_fn(|cx| match Pin::new(&mut *request).poll(cx) {
+        Poll::Ready(answer) => Poll::Ready(Some(answer)),
+        Poll::Pending => Poll::Ready(None),
+    })
+    .await
 }
 
 /// A pooled connection inside a transaction. If it is dropped before the transaction ended (a
@@ -157,13 +195,15 @@ impl Storage for PostgresStore {
             "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({})",
             guild.get() as i64
         );
-        self.run(&begin, |tx| op(tx)).await
+        self.run(&begin, Access::ReadWrite, |tx| op(tx)).await
     }
 
     async fn read(&self, op: ReadOp) -> Result<Output, NetworkError> {
-        self.run("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", |tx| {
-            op(tx)
-        })
+        self.run(
+            "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+            Access::ReadOnly,
+            |tx| op(tx),
+        )
         .await
     }
 

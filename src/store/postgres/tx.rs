@@ -4,6 +4,7 @@
 //! per connection (deadpool's statement cache) and reused.
 
 use deadpool_postgres::ClientWrapper;
+use futures::TryStreamExt;
 use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
 
@@ -45,6 +46,28 @@ impl<'c> PgTx<'c> {
         let statement = self.client.prepare_cached(sql).await?;
         let rows = self.client.query(&statement, params).await?;
         Ok(rows.iter().map(map).collect::<Result<_, _>>()?)
+    }
+
+    /// Runs a query and collects every row, reading rows as they arrive rather than holding
+    /// them all first: for a whole server's connections (millions of rows), whose driver rows
+    /// would take several times the memory of the values kept.
+    pub(super) async fn all_streamed<T>(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        mut map: impl FnMut(&Row) -> Result<T, tokio_postgres::Error>,
+    ) -> Result<Vec<T>, StoreError> {
+        let statement = self.client.prepare_cached(sql).await?;
+        let rows = self
+            .client
+            .query_raw(&statement, params.iter().copied())
+            .await?;
+        futures::pin_mut!(rows);
+        let mut all = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            all.push(map(&row)?);
+        }
+        Ok(all)
     }
 
     /// A `count(*)`-like query's single number.

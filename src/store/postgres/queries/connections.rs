@@ -99,7 +99,7 @@ impl PgTx<'_> {
         &self,
         guild: GuildId,
     ) -> Result<Vec<(MemberId, MemberId)>, StoreError> {
-        self.all(
+        self.all_streamed(
             "SELECT user_id, peer_id FROM connections WHERE guild_id = $1 AND user_id < peer_id",
             &[&guild],
             |row| Ok((row.try_get(0)?, row.try_get(1)?)),

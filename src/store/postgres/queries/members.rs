@@ -47,7 +47,7 @@ impl PgTx<'_> {
         guild: GuildId,
     ) -> Result<Vec<(MemberId, MemberNames)>, StoreError> {
         let rows = self
-            .all(
+            .all_streamed(
                 "SELECT user_id, display_name, username FROM members
                   WHERE guild_id = $1 AND display_name IS NOT NULL",
                 &[&guild],
