@@ -440,8 +440,9 @@ pub trait Storage: Send + Sync + 'static {
     /// Runs `op` in one transaction that commits if it returns `Ok` and rolls back otherwise.
     ///
     /// Writes to one server are serialized by the network; a store shared by several
-    /// processes also serializes them across processes (`guild` says which server). The
-    /// operation may not be cancelled half-way: the network runs it in a task of its own.
+    /// processes also serializes them across processes (`guild` says which server). If the
+    /// returned future is dropped before it finishes, the transaction must roll back or (when
+    /// the commit was already sent) may have committed: the network then rereads the server.
     async fn write(&self, guild: GuildId, op: WriteOp)
     -> std::result::Result<Output, NetworkError>;
 
