@@ -6,12 +6,12 @@ use super::connections::connect;
 use super::memory::{GuildMemory, read};
 use super::model::GuildLimits;
 use super::notify::{Notification, NotificationEvent};
-use super::port::ReadTx;
+use super::port::{ReadTx, StoreError};
 use super::tx::Writing;
 use super::{
-    ConnectedVia, Connection, GuildId, INVITE_WINDOW, InvitationEntry, InvitationSide,
-    InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network, NetworkError, Note, Page,
-    PageRequest, REINVITE_AFTER_WITHDRAW, Timestamp, Withdrawn, not_self,
+    ConnectedVia, Connection, GuildId, INVITE_WINDOW, Invitability, InvitationEntry,
+    InvitationSide, InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network, NetworkError,
+    Note, Page, PageRequest, REINVITE_AFTER_WITHDRAW, Timestamp, Withdrawn, not_self,
 };
 
 impl Network {
@@ -159,9 +159,14 @@ async fn invite(
     if inviter.suspended_since.is_some() {
         return Err(NetworkError::SendingSuspended);
     }
-    let facts = GraphFacts::of(&state, from, to, limits);
-    ensure_invitable(&mut **tx, facts, guild, from, to, invitee).await?;
-    ensure_no_recent_withdrawal(&mut **tx, guild, from, to, now).await?;
+    let graph = GraphFacts::of(&state, from, to, limits);
+    let stored = tx
+        .invitability(guild, from, &[to])
+        .await?
+        .pop()
+        .ok_or_else(|| StoreError::corrupt("no answer about the invitee"))?;
+    ensure_invitable(graph, &stored)?;
+    ensure_no_recent_withdrawal(&stored, now)?;
     ensure_under_weekly_limit(&mut **tx, guild, from, limits, now).await?;
     tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))
         .await?;
@@ -284,25 +289,18 @@ impl GraphFacts {
 
 /// The neutral refusal: every reason on the invitee's side, and the caps, collapse into one
 /// [`NetworkError::NotInvitable`], so the inviter cannot tell which applied.
-pub(super) async fn ensure_invitable(
-    tx: &mut (dyn ReadTx + '_),
-    facts: GraphFacts,
-    guild: GuildId,
-    from: MemberId,
-    to: MemberId,
-    invitee: MemberSettings,
+pub(super) fn ensure_invitable(
+    graph: GraphFacts,
+    stored: &Invitability,
 ) -> Result<(), NetworkError> {
-    let refused = facts.either_at_cap
-        || match invitee.invite_policy {
+    let refused = graph.either_at_cap
+        || match stored.invitee_settings.invite_policy {
             InvitePolicy::Everyone => false,
             InvitePolicy::Nobody => true,
-            InvitePolicy::Mutuals => !facts.share_a_connection,
+            InvitePolicy::Mutuals => !graph.share_a_connection,
         }
-        || tx
-            .removed_connection_since(guild, to, from)
-            .await?
-            .is_some()
-        || tx.is_blocked(guild, to, from).await?;
+        || stored.removed_by_invitee
+        || stored.blocked_by_invitee;
     if refused {
         Err(NetworkError::NotInvitable)
     } else {
@@ -310,14 +308,12 @@ pub(super) async fn ensure_invitable(
     }
 }
 
-pub(super) async fn ensure_no_recent_withdrawal(
-    tx: &mut (dyn ReadTx + '_),
-    guild: GuildId,
-    from: MemberId,
-    to: MemberId,
+/// No invitation again within [`REINVITE_AFTER_WITHDRAW`] of withdrawing one.
+pub(super) fn ensure_no_recent_withdrawal(
+    stored: &Invitability,
     now: Timestamp,
 ) -> Result<(), NetworkError> {
-    match tx.last_withdrawal(guild, from, to).await? {
+    match stored.last_withdrawal {
         Some(withdrawn) if now < withdrawn.plus(REINVITE_AFTER_WITHDRAW) => {
             Err(NetworkError::WithdrawCooldown {
                 retry_after: now.until(withdrawn.plus(REINVITE_AFTER_WITHDRAW)),

@@ -123,30 +123,24 @@ impl Network {
         self.read(move |tx, now| {
             Box::pin(async move {
                 let limits = *read(&memory.limits);
-                let mut suggestions = Vec::with_capacity(limit);
-                for (candidate, mutual_connections) in ranked {
-                    if suggestions.len() == limit {
-                        break;
-                    }
-                    let facts = GraphFacts::of(&memory, member, candidate, limits);
-                    let invitable = !tx.has_invitation(guild, member, candidate).await?
-                        && !tx.has_invitation(guild, candidate, member).await?
-                        && {
-                            let settings = tx.settings(guild, candidate).await?;
-                            ensure_invitable(tx, facts, guild, member, candidate, settings)
-                                .await
-                                .is_ok()
-                        }
-                        && ensure_no_recent_withdrawal(tx, guild, member, candidate, now)
-                            .await
-                            .is_ok();
-                    if invitable {
-                        suggestions.push(Suggestion {
-                            member: candidate,
-                            mutual_connections,
-                        });
-                    }
-                }
+                let candidates: Vec<MemberId> = ranked.iter().map(|(m, _)| *m).collect();
+                // One read for every candidate; the rules then decide from memory and it.
+                let stored = tx.invitability(guild, member, &candidates).await?;
+                let suggestions = ranked
+                    .into_iter()
+                    .zip(stored)
+                    .filter(|((candidate, _), stored)| {
+                        let graph = GraphFacts::of(&memory, member, *candidate, limits);
+                        !stored.pending_either_way
+                            && ensure_invitable(graph, stored).is_ok()
+                            && ensure_no_recent_withdrawal(stored, now).is_ok()
+                    })
+                    .take(limit)
+                    .map(|((candidate, mutual_connections), _)| Suggestion {
+                        member: candidate,
+                        mutual_connections,
+                    })
+                    .collect();
                 Ok(suggestions)
             })
         })

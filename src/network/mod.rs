@@ -43,9 +43,9 @@ pub use ids::{GuildId, MemberId};
 pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};
 pub use model::{
     AuditAction, ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage,
-    ConnectionWindow, GuildLimits, InvitationEntry, InvitationSide, InvitePolicy, LimitsUpdate,
-    MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames,
-    MemberRecord, MemberSettings, NetworkStats, Note, Page, PagePosition, PageRequest,
+    ConnectionWindow, GuildLimits, Invitability, InvitationEntry, InvitationSide, InvitePolicy,
+    LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts,
+    MemberNames, MemberRecord, MemberSettings, NetworkStats, Note, Page, PagePosition, PageRequest,
     ReportedMember, SettingsUpdate, StatsFigures, Tag,
 };
 pub use notify::{Notification, NotificationEvent};

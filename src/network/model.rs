@@ -440,3 +440,19 @@ impl From<StatsFigures> for NetworkStats {
         }
     }
 }
+
+/// What the database says about one member inviting another, read in one go: everything on
+/// the invitee's side that can refuse it, and what stands between the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invitability {
+    /// An invitation stands between them, either way.
+    pub pending_either_way: bool,
+    /// The invitee's settings (the defaults for a member never seen).
+    pub invitee_settings: MemberSettings,
+    /// The invitee removed their connection with the inviter.
+    pub removed_by_invitee: bool,
+    /// The invitee said they don't know the inviter.
+    pub blocked_by_invitee: bool,
+    /// When the inviter last withdrew an invitation to the invitee.
+    pub last_withdrawal: Option<Timestamp>,
+}

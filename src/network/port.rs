@@ -21,9 +21,9 @@ use futures::future::BoxFuture;
 
 use super::model::{AuditAction, StatsFigures};
 use super::{
-    ConnectionFilter, GuildId, GuildLimits, InvitationEntry, InvitationSide, MemberExport,
-    MemberId, MemberNames, MemberRecord, MemberSettings, NetworkError, Note, Page, PagePosition,
-    PageRequest, ReportedMember, Tag, Timestamp,
+    ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry, InvitationSide,
+    MemberExport, MemberId, MemberNames, MemberRecord, MemberSettings, NetworkError, Note, Page,
+    PagePosition, PageRequest, ReportedMember, Tag, Timestamp,
 };
 
 /// A failure of the database layer. Opaque on purpose: the rules only need to know that it
@@ -151,6 +151,14 @@ pub trait ReadTx: Send {
         since: Timestamp,
         nth: u32,
     ) -> Result<Option<Timestamp>>;
+    /// What the database says about `inviter` inviting each of `invitees`, in their order: one
+    /// read for a whole list of candidates.
+    async fn invitability(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitees: &[MemberId],
+    ) -> Result<Vec<Invitability>>;
     /// When `inviter` last withdrew an invitation to `invitee`.
     async fn last_withdrawal(
         &mut self,

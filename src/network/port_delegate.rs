@@ -56,6 +56,9 @@ macro_rules! __port_delegate {
             async fn nth_send_after(&mut self, guild: $crate::network::GuildId, sender: $crate::network::MemberId, since: $crate::network::Timestamp, nth: u32) -> std::result::Result<Option<$crate::network::Timestamp>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::nth_send_after(self, guild, sender, since, nth))
             }
+            async fn invitability(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitees: &[$crate::network::MemberId]) -> std::result::Result<Vec<$crate::network::Invitability>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::invitability(self, guild, inviter, invitees))
+            }
             async fn last_withdrawal(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId) -> std::result::Result<Option<$crate::network::Timestamp>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::last_withdrawal(self, guild, inviter, invitee))
             }

@@ -4,7 +4,8 @@
 use super::members::names_from_row;
 use crate::network::port::StoreError;
 use crate::network::{
-    GuildId, InvitationEntry, InvitationSide, MemberId, Note, Page, PageRequest, Timestamp,
+    GuildId, Invitability, InvitationEntry, InvitationSide, InvitePolicy, MemberId, MemberSettings,
+    Note, Page, PageRequest, Timestamp,
 };
 use crate::store::postgres::PgTx;
 
@@ -110,6 +111,55 @@ impl PgTx<'_> {
               ORDER BY sent_ms LIMIT 1 OFFSET $4",
             &[&guild, &sender, &since, &i64::from(nth)],
             |row| row.try_get(0),
+        )
+        .await
+    }
+
+    /// One round trip for the whole list: a row per invitee, in their order.
+    pub async fn invitability(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitees: &[MemberId],
+    ) -> Result<Vec<Invitability>, StoreError> {
+        if invitees.is_empty() {
+            return Ok(Vec::new());
+        }
+        let invitees: Vec<i64> = invitees.iter().map(|m| m.get() as i64).collect();
+        self.all(
+            "SELECT EXISTS (SELECT 1 FROM invitations AS i
+                             WHERE i.guild_id = $1
+                               AND ((i.inviter_id = $2 AND i.invitee_id = t.id)
+                                 OR (i.inviter_id = t.id AND i.invitee_id = $2))),
+                    m.invite_policy, m.auto_accept, m.dm_notifications,
+                    EXISTS (SELECT 1 FROM removals AS r
+                             WHERE r.guild_id = $1 AND r.remover_id = t.id AND r.removed_id = $2),
+                    EXISTS (SELECT 1 FROM blocks AS b
+                             WHERE b.guild_id = $1 AND b.blocker_id = t.id AND b.blocked_id = $2),
+                    (SELECT w.withdrawn_ms FROM withdrawals AS w
+                      WHERE w.guild_id = $1 AND w.inviter_id = $2 AND w.invitee_id = t.id)
+               FROM unnest($3::bigint[]) WITH ORDINALITY AS t (id, n)
+               LEFT JOIN members AS m ON m.guild_id = $1 AND m.user_id = t.id
+              ORDER BY t.n",
+            &[&guild, &inviter, &invitees],
+            |row| {
+                // A member never seen has no row: the default settings.
+                let invitee_settings = match row.try_get::<_, Option<InvitePolicy>>(1)? {
+                    Some(invite_policy) => MemberSettings {
+                        invite_policy,
+                        auto_accept: row.try_get(2)?,
+                        dm_notifications: row.try_get(3)?,
+                    },
+                    None => MemberSettings::default(),
+                };
+                Ok(Invitability {
+                    pending_either_way: row.try_get(0)?,
+                    invitee_settings,
+                    removed_by_invitee: row.try_get(4)?,
+                    blocked_by_invitee: row.try_get(5)?,
+                    last_withdrawal: row.try_get(6)?,
+                })
+            },
         )
         .await
     }

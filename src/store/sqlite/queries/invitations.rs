@@ -6,7 +6,8 @@ use rusqlite::params;
 use super::members::names_from_row;
 use crate::network::port::StoreError;
 use crate::network::{
-    GuildId, InvitationEntry, InvitationSide, MemberId, Note, Page, PageRequest, Timestamp,
+    GuildId, Invitability, InvitationEntry, InvitationSide, MemberId, Note, Page, PageRequest,
+    Timestamp,
 };
 use crate::store::sqlite::SqliteTx;
 
@@ -118,6 +119,31 @@ impl SqliteTx<'_> {
             params![guild, sender, since, nth],
             |row| row.get(0),
         )
+    }
+
+    /// What the database says about `inviter` inviting each of `invitees`: SQLite answers each
+    /// lookup in microseconds, so the existing point lookups, one candidate after another.
+    pub fn invitability(
+        &self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitees: &[MemberId],
+    ) -> Result<Vec<Invitability>, StoreError> {
+        invitees
+            .iter()
+            .map(|&invitee| {
+                Ok(Invitability {
+                    pending_either_way: self.has_invitation(guild, inviter, invitee)?
+                        || self.has_invitation(guild, invitee, inviter)?,
+                    invitee_settings: self.settings(guild, invitee)?,
+                    removed_by_invitee: self
+                        .removed_connection_since(guild, invitee, inviter)?
+                        .is_some(),
+                    blocked_by_invitee: self.is_blocked(guild, invitee, inviter)?,
+                    last_withdrawal: self.last_withdrawal(guild, inviter, invitee)?,
+                })
+            })
+            .collect()
     }
 
     /// When `inviter` last withdrew an invitation to `invitee`.
