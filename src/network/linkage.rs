@@ -123,24 +123,29 @@ impl Network {
         self.read(move |tx, now| {
             Box::pin(async move {
                 let limits = *read(&memory.limits);
-                let candidates: Vec<MemberId> = ranked.iter().map(|(m, _)| *m).collect();
-                // One read for every candidate; the rules then decide from memory and it.
-                let stored = tx.invitability(guild, member, &candidates).await?;
-                let suggestions = ranked
-                    .into_iter()
-                    .zip(stored)
-                    .filter(|((candidate, _), stored)| {
-                        let graph = GraphFacts::of(&memory, member, *candidate, limits);
-                        !stored.pending_either_way
+                let mut suggestions = Vec::with_capacity(limit);
+                // A read per batch of candidates, most mutual connections first: usually the
+                // first batch fills the list (few candidates are refused), and later batches
+                // are read only when it did not.
+                for batch in ranked.chunks(limit.max(1) * 2) {
+                    let candidates: Vec<MemberId> = batch.iter().map(|(m, _)| *m).collect();
+                    let stored = tx.invitability(guild, member, &candidates).await?;
+                    for (&(candidate, mutual_connections), stored) in batch.iter().zip(&stored) {
+                        let graph = GraphFacts::of(&memory, member, candidate, limits);
+                        let invitable = !stored.pending_either_way
                             && ensure_invitable(graph, stored).is_ok()
-                            && ensure_no_recent_withdrawal(stored, now).is_ok()
-                    })
-                    .take(limit)
-                    .map(|((candidate, mutual_connections), _)| Suggestion {
-                        member: candidate,
-                        mutual_connections,
-                    })
-                    .collect();
+                            && ensure_no_recent_withdrawal(stored, now).is_ok();
+                        if invitable && suggestions.len() < limit {
+                            suggestions.push(Suggestion {
+                                member: candidate,
+                                mutual_connections,
+                            });
+                        }
+                    }
+                    if suggestions.len() == limit {
+                        break;
+                    }
+                }
                 Ok(suggestions)
             })
         })
