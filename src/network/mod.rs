@@ -197,8 +197,8 @@ impl Network {
     }
 
     /// Loads a server's in-memory state now (the bot does it when Discord announces the
-    /// server), so the first member to ask does not wait for it: under a second for a
-    /// 100,000-member server, during which writes go on.
+    /// server), so the first member to ask does not wait for it: one to two seconds for a
+    /// 100,000-member server on two cores, during which writes go on.
     pub async fn preload(&self, guild: GuildId) -> Result<(), NetworkError> {
         self.memory(guild).await.map(drop)
     }
