@@ -1,8 +1,28 @@
 //! `/mydata export`: everything the bot holds about a member in a server, as JSON-ready values.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use super::{GuildId, InvitePolicy, MemberId, MemberNames, MemberSettings, Network, NetworkError};
+use super::{
+    GuildId, InvitePolicy, MemberId, MemberNames, MemberSettings, Network, NetworkError, Timestamp,
+};
+
+/// A member's own records, as a store reads them for an export; the network assembles the
+/// export from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRecords {
+    pub names: Option<MemberNames>,
+    pub settings: MemberSettings,
+    /// Every tag the member put on anyone, by peer, then tag.
+    pub tags: Vec<(MemberId, String)>,
+    /// The member's connections, newest first: (peer, since, the peer's names).
+    pub connections: Vec<(MemberId, Timestamp, Option<MemberNames>)>,
+    pub invitations_sent: Vec<ExportedInvitation>,
+    pub invitations_received: Vec<ExportedInvitation>,
+    pub members_you_removed: Vec<ExportedMark>,
+    pub members_you_blocked: Vec<ExportedMark>,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MemberExport {
@@ -79,8 +99,56 @@ impl Network {
         member: MemberId,
     ) -> Result<MemberExport, NetworkError> {
         self.read(move |tx, now| {
-            Box::pin(async move { Ok(tx.export_member(guild, member, now).await?) })
+            Box::pin(async move {
+                let records = tx.member_records(guild, member).await?;
+                Ok(assemble(guild, member, now, records))
+            })
         })
         .await
+    }
+}
+
+/// The export from the member's records. Others' records about them (who removed or blocked
+/// them, who reported them) are not theirs to see, and no store reads them for this.
+fn assemble(
+    guild: GuildId,
+    member: MemberId,
+    now: Timestamp,
+    records: MemberRecords,
+) -> MemberExport {
+    // Tags on current connections go with them; the rest are on past connections (kept in
+    // case a connection is restored).
+    let mut tags: BTreeMap<MemberId, Vec<String>> = BTreeMap::new();
+    for (peer, tag) in records.tags {
+        tags.entry(peer).or_default().push(tag);
+    }
+    let connections = records
+        .connections
+        .into_iter()
+        .map(|(peer, since, names)| ExportedConnection {
+            member_id: peer.get(),
+            names,
+            connected_since_unix_ms: since.unix_millis(),
+            your_tags: tags.remove(&peer).unwrap_or_default(),
+        })
+        .collect();
+    MemberExport {
+        server_id: guild.get(),
+        member_id: member.get(),
+        exported_unix_ms: now.unix_millis(),
+        names: records.names,
+        settings: records.settings.into(),
+        connections,
+        tags_on_past_connections: tags
+            .into_iter()
+            .map(|(peer, tags)| ExportedTags {
+                member_id: peer.get(),
+                tags,
+            })
+            .collect(),
+        invitations_sent: records.invitations_sent,
+        invitations_received: records.invitations_received,
+        members_you_removed: records.members_you_removed,
+        members_you_blocked: records.members_you_blocked,
     }
 }

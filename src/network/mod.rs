@@ -36,7 +36,7 @@ use std::time::Duration;
 pub use error::NetworkError;
 pub use export::{
     ExportedConnection, ExportedInvitation, ExportedMark, ExportedSettings, ExportedTags,
-    MemberExport,
+    MemberExport, MemberRecords,
 };
 pub use graph::{Degree, Mutuals};
 pub use ids::{GuildId, MemberId};

@@ -22,7 +22,7 @@ use futures::future::BoxFuture;
 use super::model::{AuditAction, StatsFigures};
 use super::{
     ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry, InvitationSide,
-    MemberExport, MemberId, MemberNames, MemberRecord, MemberSettings, NetworkError, Note, Page,
+    MemberId, MemberNames, MemberRecord, MemberRecords, MemberSettings, NetworkError, Note, Page,
     PagePosition, PageRequest, ReportedMember, Tag, Timestamp,
 };
 
@@ -227,14 +227,8 @@ pub trait ReadTx: Send {
     ) -> Result<Option<ConnectionFilter>>;
 
     // Whole-member and whole-server reads.
-    /// The member's own data. Others' records about them (who removed or blocked them, who
-    /// reported them) are not theirs to see and are left out.
-    async fn export_member(
-        &mut self,
-        guild: GuildId,
-        member: MemberId,
-        now: Timestamp,
-    ) -> Result<MemberExport>;
+    /// The member's own records, for their export (the network assembles it).
+    async fn member_records(&mut self, guild: GuildId, member: MemberId) -> Result<MemberRecords>;
     async fn stats_figures(&mut self, guild: GuildId, week_ago: Timestamp) -> Result<StatsFigures>;
 }
 

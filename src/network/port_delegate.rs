@@ -89,8 +89,8 @@ macro_rules! __port_delegate {
             async fn saved_filter(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, id: u64) -> std::result::Result<Option<$crate::network::ConnectionFilter>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::saved_filter(self, guild, owner, id))
             }
-            async fn export_member(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<$crate::network::MemberExport, $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::export_member(self, guild, member, now))
+            async fn member_records(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<$crate::network::MemberRecords, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::member_records(self, guild, member))
             }
             async fn stats_figures(&mut self, guild: $crate::network::GuildId, week_ago: $crate::network::Timestamp) -> std::result::Result<$crate::network::StatsFigures, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::stats_figures(self, guild, week_ago))

@@ -1,37 +1,28 @@
-//! Reads about a whole member or a whole server: `/mydata export` and `/network stats`.
-
-use std::collections::BTreeMap;
+//! Reads about a whole member or a whole server: a member's records for `/mydata export`
+//! (the network assembles the export), and `/network stats`.
 
 use super::members::names_from_row;
 use crate::network::port::StoreError;
 use crate::network::{
-    ExportedConnection, ExportedInvitation, ExportedMark, ExportedTags, GuildId, MemberExport,
-    MemberId, StatsFigures, Timestamp,
+    ExportedInvitation, ExportedMark, GuildId, MemberId, MemberRecords, StatsFigures, Timestamp,
 };
 use crate::store::postgres::PgTx;
 
 impl PgTx<'_> {
-    pub async fn export_member(
+    pub async fn member_records(
         &self,
         guild: GuildId,
         member: MemberId,
-        now: Timestamp,
-    ) -> Result<MemberExport, StoreError> {
+    ) -> Result<MemberRecords, StoreError> {
         let params: [&(dyn tokio_postgres::types::ToSql + Sync); 2] = [&guild, &member];
-        // Every tag the member put on anyone: those on current connections go with them; the
-        // rest are on past connections (kept in case a connection is restored).
-        let mut tags: BTreeMap<MemberId, Vec<String>> = BTreeMap::new();
-        let tagged = self
+        let tags = self
             .all(
                 "SELECT peer_id, tag FROM tags WHERE guild_id = $1 AND owner_id = $2
                   ORDER BY peer_id, ascii_lower(tag) COLLATE \"C\"",
                 &params,
-                |row| Ok((row.try_get::<_, MemberId>(0)?, row.try_get::<_, String>(1)?)),
+                |row| Ok((row.try_get(0)?, row.try_get(1)?)),
             )
             .await?;
-        for (peer, tag) in tagged {
-            tags.entry(peer).or_default().push(tag);
-        }
         let connections = self
             .all(
                 "SELECT c.peer_id, c.since_ms, m.display_name, m.username
@@ -40,30 +31,9 @@ impl PgTx<'_> {
                   WHERE c.guild_id = $1 AND c.user_id = $2
                   ORDER BY c.since_ms DESC, c.peer_id",
                 &params,
-                |row| {
-                    Ok((
-                        row.try_get::<_, MemberId>(0)?,
-                        row.try_get::<_, Timestamp>(1)?,
-                        names_from_row(row, 2)?,
-                    ))
-                },
+                |row| Ok((row.try_get(0)?, row.try_get(1)?, names_from_row(row, 2)?)),
             )
-            .await?
-            .into_iter()
-            .map(|(peer, since, names)| ExportedConnection {
-                member_id: peer.get(),
-                names,
-                connected_since_unix_ms: since.unix_millis(),
-                your_tags: tags.remove(&peer).unwrap_or_default(),
-            })
-            .collect();
-        let tags_on_past_connections = tags
-            .into_iter()
-            .map(|(peer, tags)| ExportedTags {
-                member_id: peer.get(),
-                tags,
-            })
-            .collect();
+            .await?;
         let invitation = |row: &tokio_postgres::Row| {
             Ok(ExportedInvitation {
                 member_id: row.try_get::<_, MemberId>(0)?.get(),
@@ -72,56 +42,49 @@ impl PgTx<'_> {
                 ignored: row.try_get::<_, Option<i64>>(3)?.is_some(),
             })
         };
-        let invitations_sent = self
-            .all(
-                "SELECT invitee_id, note, sent_ms, NULL::bigint FROM invitations
-                  WHERE guild_id = $1 AND inviter_id = $2 ORDER BY sent_ms DESC",
-                &params,
-                invitation,
-            )
-            .await?;
-        let invitations_received = self
-            .all(
-                "SELECT inviter_id, note, sent_ms, ignored_ms FROM invitations
-                  WHERE guild_id = $1 AND invitee_id = $2 ORDER BY sent_ms DESC",
-                &params,
-                invitation,
-            )
-            .await?;
         let mark = |row: &tokio_postgres::Row| {
             Ok(ExportedMark {
                 member_id: row.try_get::<_, MemberId>(0)?.get(),
                 at_unix_ms: row.try_get::<_, Timestamp>(1)?.unix_millis(),
             })
         };
-        let members_you_removed = self
-            .all(
-                "SELECT removed_id, removed_ms FROM removals
-                  WHERE guild_id = $1 AND remover_id = $2 ORDER BY removed_ms",
-                &params,
-                mark,
-            )
-            .await?;
-        let members_you_blocked = self
-            .all(
-                "SELECT blocked_id, blocked_ms FROM blocks
-                  WHERE guild_id = $1 AND blocker_id = $2 ORDER BY blocked_ms",
-                &params,
-                mark,
-            )
-            .await?;
-        Ok(MemberExport {
-            server_id: guild.get(),
-            member_id: member.get(),
-            exported_unix_ms: now.unix_millis(),
+        Ok(MemberRecords {
             names: self.member_names(guild, member).await?,
-            settings: self.settings(guild, member).await?.into(),
+            settings: self.settings(guild, member).await?,
+            tags,
             connections,
-            tags_on_past_connections,
-            invitations_sent,
-            invitations_received,
-            members_you_removed,
-            members_you_blocked,
+            invitations_sent: self
+                .all(
+                    "SELECT invitee_id, note, sent_ms, NULL::bigint FROM invitations
+                      WHERE guild_id = $1 AND inviter_id = $2 ORDER BY sent_ms DESC",
+                    &params,
+                    invitation,
+                )
+                .await?,
+            invitations_received: self
+                .all(
+                    "SELECT inviter_id, note, sent_ms, ignored_ms FROM invitations
+                      WHERE guild_id = $1 AND invitee_id = $2 ORDER BY sent_ms DESC",
+                    &params,
+                    invitation,
+                )
+                .await?,
+            members_you_removed: self
+                .all(
+                    "SELECT removed_id, removed_ms FROM removals
+                      WHERE guild_id = $1 AND remover_id = $2 ORDER BY removed_ms",
+                    &params,
+                    mark,
+                )
+                .await?,
+            members_you_blocked: self
+                .all(
+                    "SELECT blocked_id, blocked_ms FROM blocks
+                      WHERE guild_id = $1 AND blocker_id = $2 ORDER BY blocked_ms",
+                    &params,
+                    mark,
+                )
+                .await?,
         })
     }
 
