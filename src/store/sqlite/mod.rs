@@ -63,11 +63,6 @@ impl SqliteStore {
         })
     }
 
-    /// The database file.
-    pub fn path(&self) -> &Path {
-        &self.inner.path
-    }
-
     fn lock_writer(&self) -> MutexGuard<'_, Connection> {
         // A panic while the lock was held left the connection as it was, perhaps inside a
         // transaction, which `run` rolls back before the next one: safe to reuse.
@@ -101,12 +96,6 @@ impl SqliteStore {
         open::optimize(&conn)?;
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
-    }
-
-    /// Runs raw SQL on the write connection, outside any transaction: for tests that check
-    /// what the schema itself refuses.
-    pub fn execute_raw(&self, sql: &str) -> Result<(), StoreError> {
-        Ok(self.lock_writer().execute_batch(sql)?)
     }
 }
 
