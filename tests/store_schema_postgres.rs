@@ -8,16 +8,22 @@ mod support;
 use handshake::store::postgres::PostgresStore;
 use support::network::TestSchema;
 
-/// A migrated schema of its own and a raw connection into it, with members 10, 20 and 30.
-async fn raw() -> Option<(TestSchema, tokio_postgres::Client)> {
-    let schema = TestSchema::create().await?;
-    drop(PostgresStore::connect_with(schema.config()).await.unwrap());
+/// A raw connection into the schema, bypassing the store.
+async fn connect(schema: &TestSchema) -> tokio_postgres::Client {
     let (client, connection) = schema
         .config()
         .connect(tokio_postgres::NoTls)
         .await
         .unwrap();
     tokio::spawn(connection);
+    client
+}
+
+/// A migrated schema of its own and a raw connection into it, with members 10, 20 and 30.
+async fn raw() -> Option<(TestSchema, tokio_postgres::Client)> {
+    let schema = TestSchema::create().await?;
+    drop(PostgresStore::connect_with(schema.config()).await.unwrap());
+    let client = connect(&schema).await;
     client
         .batch_execute(
             "INSERT INTO members (guild_id, user_id, first_seen_ms)
@@ -136,12 +142,7 @@ async fn a_database_newer_than_the_binary_is_refused_in_one_sentence() {
         return;
     };
     drop(PostgresStore::connect_with(schema.config()).await.unwrap());
-    let (client, connection) = schema
-        .config()
-        .connect(tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
+    let client = connect(&schema).await;
     client
         .batch_execute(
             "INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')",
@@ -169,12 +170,7 @@ async fn processes_starting_at_once_on_an_empty_database_migrate_it_once() {
     for start in starts {
         start.await.unwrap().expect("every process starts");
     }
-    let (client, connection) = schema
-        .config()
-        .connect(tokio_postgres::NoTls)
-        .await
-        .unwrap();
-    tokio::spawn(connection);
+    let client = connect(&schema).await;
     let applied: i64 = client
         .query_one("SELECT count(*) FROM schema_migrations", &[])
         .await
