@@ -180,7 +180,69 @@ async fn a_panic_inside_a_transaction_rolls_it_back_and_the_store_keeps_working(
     t.assert_sound().await;
 }
 
+/// Writes whose answer nobody reads may be sent late (PostgreSQL sends them with the next
+/// statement that needs an answer, or with the COMMIT): a refusal found only then still fails
+/// the whole operation, and what it had written before goes too.
+async fn a_write_the_database_refuses_fails_the_operation_whenever_it_is_sent(t: &TestNetwork) {
+    let storage = Arc::clone(t.network.storage());
+    for then_read in [false, true] {
+        let result = storage
+            .write(
+                g(),
+                Box::new(move |tx| {
+                    Box::pin(async move {
+                        for m in 1..=6 {
+                            tx.ensure_member(g(), member(m), START).await?;
+                        }
+                        tx.insert_invitation(g(), member(3), member(4), None, START)
+                            .await?;
+                        // Prepares the statement, so that the refused one below is sent
+                        // without waiting for anything: its refusal is only in its answer.
+                        tx.insert_connection(g(), member(5), member(6), START)
+                            .await?;
+                        tx.insert_connection(g(), member(1), member(2), START)
+                            .await?;
+                        // The same connection twice: the key refuses the second.
+                        tx.insert_connection(g(), member(1), member(2), START)
+                            .await?;
+                        if then_read {
+                            tx.connected_since(g(), member(1), member(2)).await?;
+                        }
+                        Ok(Box::new(()) as Output)
+                    })
+                }),
+            )
+            .await;
+        assert!(
+            matches!(result, Err(NetworkError::Internal(_))),
+            "then_read {then_read}: {:?}",
+            result.map(drop)
+        );
+        assert_eq!(
+            stored_connection(&storage).await,
+            None,
+            "then_read {then_read}"
+        );
+        let invited = storage
+            .read(Box::new(|tx| {
+                Box::pin(async move {
+                    Ok(Box::new(tx.has_invitation(g(), member(3), member(4)).await?) as Output)
+                })
+            }))
+            .await
+            .unwrap();
+        assert!(
+            !*invited.downcast::<bool>().unwrap(),
+            "then_read {then_read}"
+        );
+    }
+    // The store still writes whole.
+    write_then(&storage, || Ok(Box::new(()))).await.unwrap();
+    assert_eq!(stored_connection(&storage).await, Some(START));
+}
+
 on_both_stores!(
     a_failed_transaction_leaves_nothing_behind,
+    a_write_the_database_refuses_fails_the_operation_whenever_it_is_sent,
     a_panic_inside_a_transaction_rolls_it_back_and_the_store_keeps_working,
 );

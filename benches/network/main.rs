@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use handshake::network::port::Output;
 use handshake::network::{
     ConnectionFilter, ConnectionWindow, GuildId, LimitsUpdate, ManualClock, MemberId, MemberNames,
     Network, Timestamp,
@@ -450,6 +451,30 @@ async fn writes(
         )
         .await
         .unwrap();
+    // What any operation costs before its own work: a transaction that runs one trivial
+    // statement (on PostgreSQL, the round trips and the client's share of them).
+    let (mut read_floor, mut write_floor) = (Vec::new(), Vec::new());
+    for _ in 0..cases {
+        let storage = network.storage();
+        let (done, took) = timed(storage.read(Box::new(|tx| {
+            Box::pin(async move { Ok(Box::new(tx.pin_snapshot().await?) as Output) })
+        })))
+        .await;
+        done.unwrap();
+        read_floor.push(took);
+        let (done, took) = timed(storage.write(
+            g,
+            Box::new(|tx| {
+                Box::pin(async move { Ok(Box::new(tx.pin_snapshot().await?) as Output) })
+            }),
+        ))
+        .await;
+        done.unwrap();
+        write_floor.push(took);
+    }
+    figures.timings("floor_read", read_floor);
+    figures.timings("floor_write", write_floor);
+
     let (mut invites, mut accepts, mut disconnects) = (Vec::new(), Vec::new(), Vec::new());
     while invites.len() < cases {
         let (a, b) = (member(rng.below(members)), member(rng.below(members)));

@@ -28,6 +28,7 @@ impl Network {
                     .connected_since(guild, remover, removed)
                     .await?
                     .ok_or(NetworkError::NotConnected)?;
+                // Nothing below answers: on PostgreSQL these go down with the COMMIT.
                 tx.delete_connection(guild, remover, removed, since).await?;
                 // The schema and the rules keep an invitation from standing beside a
                 // connection; two key lookups clean up should that state ever arise.
@@ -203,10 +204,10 @@ impl Network {
 /// How long a saved list filter is kept.
 const SAVED_FILTER_LIFETIME: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
 
-/// Connects `a` and `b` inside the caller's transaction, lifting a removal between them. A
-/// connection that one of them had removed comes back with its original date (their tags were
-/// never deleted, so they return too). Returns when the connection began and whether it was
-/// restored.
+/// Connects `a` and `b` inside the caller's transaction, lifting the removal between them:
+/// `removed_connection` is when the connection one of them had removed began (read by the
+/// caller), and it comes back with that date (their tags were never deleted, so they return
+/// too). Returns when the connection began and whether it was restored.
 ///
 /// The caller has taken the invitation the connection answers, if any. Only one can stand
 /// between two members (inviting someone who invited you connects you), and the schema refuses
@@ -215,10 +216,13 @@ pub(super) async fn connect(
     tx: &mut Writing<'_>,
     guild: GuildId,
     (a, b): (MemberId, MemberId),
+    removed_connection: Option<Timestamp>,
     now: Timestamp,
 ) -> Result<(Timestamp, bool), StoreError> {
-    let original = tx.take_removal_between(guild, a, b).await?;
-    let since = original.unwrap_or(now);
+    if removed_connection.is_some() {
+        tx.lift_removals(guild, a, b).await?;
+    }
+    let since = removed_connection.unwrap_or(now);
     tx.insert_connection(guild, a, b, since).await?;
-    Ok((since, original.is_some()))
+    Ok((since, removed_connection.is_some()))
 }

@@ -6,7 +6,7 @@ use super::connections::connect;
 use super::memory::{GuildMemory, read};
 use super::model::GuildLimits;
 use super::notify::{Notification, NotificationEvent};
-use super::port::{ReadTx, StoreError};
+use super::port::ReadTx;
 use super::tx::Writing;
 use super::{
     ConnectedVia, Connection, GuildId, INVITE_WINDOW, Invitability, InvitationEntry,
@@ -84,9 +84,10 @@ impl Network {
         not_self(inviter, invitee)?;
         self.write(guild, move |tx, now| {
             Box::pin(async move {
-                if !tx.delete_invitation(guild, inviter, invitee).await? {
+                if !tx.has_invitation(guild, inviter, invitee).await? {
                     return Err(NetworkError::NoInvitationSent);
                 }
+                tx.delete_invitation(guild, inviter, invitee).await?;
                 tx.record_withdrawal(guild, inviter, invitee, now).await?;
                 Ok(Withdrawn {
                     can_invite_again_at: now.plus(REINVITE_AFTER_WITHDRAW),
@@ -113,7 +114,9 @@ impl Network {
 
 // The write paths below read memory (graph, banned, limits) in short, separate looks: the
 // server's write lock, held around the whole transaction and memory's update after it, keeps
-// memory exactly as the database stands for the transaction's whole length.
+// memory exactly as the database stands for the transaction's whole length. From the database
+// each reads the facts it decides on in one call, then only writes: on PostgreSQL that is one
+// round trip, and the writes go down with the COMMIT.
 
 async fn invite(
     tx: &mut Writing<'_>,
@@ -127,22 +130,25 @@ async fn invite(
     if already_connected(&mut **tx, &state, guild, from, to).await? {
         return Err(NetworkError::AlreadyConnected);
     }
-    // Each member's row is read once, here, for everything below.
-    let inviter = tx.ensure_member(guild, from, now).await?;
-    let invitee = tx.ensure_member(guild, to, now).await?.settings;
-    if tx.has_invitation(guild, from, to).await? {
+    let window_start = now.minus(INVITE_WINDOW);
+    let facts = tx
+        .invitation_facts(guild, from, to, now, window_start)
+        .await?;
+    if facts.already_invited {
         return Err(NetworkError::InvitationAlreadyPending);
     }
     let limits = *read(&state.limits);
-    // Taking `to`'s invitation, if there is one, is the check (a refusal below rolls it back).
-    if tx.delete_invitation(guild, to, from).await? {
+    let invitee = facts.invitee.settings;
+    if facts.invited_back {
         // Both want the connection: inviting someone who invited you accepts their invitation.
         // It was `to` who asked first, so their own settings and removals are moot; only the
         // caps still apply.
         if at_cap(&state, from, limits) || at_cap(&state, to, limits) {
             return Err(NetworkError::NotInvitable);
         }
-        let (since, restored) = connect(tx, guild, (from, to), now).await?;
+        tx.delete_invitation(guild, to, from).await?;
+        let (since, restored) =
+            connect(tx, guild, (from, to), facts.removed_connection, now).await?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -156,22 +162,29 @@ async fn invite(
             ),
         }));
     }
-    if inviter.suspended_since.is_some() {
+    if facts.inviter.suspended_since.is_some() {
         return Err(NetworkError::SendingSuspended);
     }
-    let graph = GraphFacts::of(&state, from, to, limits);
-    let stored = tx
-        .invitability(guild, from, &[to])
-        .await?
-        .pop()
-        .ok_or_else(|| StoreError::corrupt("no answer about the invitee"))?;
-    ensure_invitable(graph, &stored)?;
-    ensure_no_recent_withdrawal(&stored, now)?;
-    ensure_under_weekly_limit(&mut **tx, guild, from, limits, now).await?;
-    tx.record_send(guild, from, now, now.minus(INVITE_WINDOW))
-        .await?;
+    ensure_invitable(
+        GraphFacts::of(&state, from, to, limits),
+        &facts.invitability,
+    )?;
+    ensure_no_recent_withdrawal(&facts.invitability, now)?;
+    if facts.sends_in_window >= limits.invites_per_week {
+        return Err(weekly_limit_reached(
+            &mut **tx,
+            guild,
+            from,
+            facts.sends_in_window,
+            limits,
+            now,
+        )
+        .await?);
+    }
+    tx.record_send(guild, from, now, window_start).await?;
     if invitee.auto_accept {
-        let (since, restored) = connect(tx, guild, (from, to), now).await?;
+        let (since, restored) =
+            connect(tx, guild, (from, to), facts.removed_connection, now).await?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -205,8 +218,8 @@ async fn accept(
     inviter: MemberId,
     now: Timestamp,
 ) -> Result<Connection, NetworkError> {
-    // Taking the invitation is the check that it stands (a refusal below rolls it back).
-    if !tx.delete_invitation(guild, inviter, invitee).await? {
+    let facts = tx.acceptance_facts(guild, inviter, invitee).await?;
+    if !facts.invitation_stands {
         // A second click on "Accept" lands here: say what is true, change nothing.
         return Err(
             if already_connected(&mut **tx, &state, guild, invitee, inviter).await? {
@@ -225,8 +238,9 @@ async fn accept(
     if at_cap(&state, inviter, limits) {
         return Err(NetworkError::InvitationUnavailable);
     }
-    let (since, restored) = connect(tx, guild, (invitee, inviter), now).await?;
-    let settings = tx.settings(guild, inviter).await?;
+    tx.delete_invitation(guild, inviter, invitee).await?;
+    let (since, restored) =
+        connect(tx, guild, (invitee, inviter), facts.removed_connection, now).await?;
     Ok(Connection {
         peer: inviter,
         since,
@@ -235,7 +249,7 @@ async fn accept(
         notification: notify(
             guild,
             inviter,
-            settings,
+            facts.inviter_settings,
             NotificationEvent::InvitationAccepted { by: invitee },
         ),
     })
@@ -323,27 +337,24 @@ pub(super) fn ensure_no_recent_withdrawal(
     }
 }
 
-/// At most `invites_per_week` sends in any rolling [`INVITE_WINDOW`]. When refused, the wait
-/// is until enough of the window's sends have aged out to leave one slot free.
-async fn ensure_under_weekly_limit(
+/// The refusal when `from` has used the `invites_per_week` sends of the rolling
+/// [`INVITE_WINDOW`] (`sent` of them): the wait is until enough of the window's sends have aged
+/// out to leave one slot free.
+async fn weekly_limit_reached(
     tx: &mut (dyn ReadTx + '_),
     guild: GuildId,
     from: MemberId,
+    sent: u32,
     limits: GuildLimits,
     now: Timestamp,
-) -> Result<(), NetworkError> {
-    let window_start = now.minus(INVITE_WINDOW);
-    let sent = tx.sends_after(guild, from, window_start).await?;
+) -> Result<NetworkError, NetworkError> {
     let limit = limits.invites_per_week;
-    if sent < limit {
-        return Ok(());
-    }
     // With `sent` ≥ `limit`, a slot frees when the (sent - limit)-th oldest send leaves.
     let freeing = tx
-        .nth_send_after(guild, from, window_start, sent - limit)
+        .nth_send_after(guild, from, now.minus(INVITE_WINDOW), sent - limit)
         .await?
         .unwrap_or(now);
-    Err(NetworkError::WeeklyInviteLimit {
+    Ok(NetworkError::WeeklyInviteLimit {
         limit,
         retry_after: now.until(freeing.plus(INVITE_WINDOW)),
     })

@@ -42,11 +42,11 @@ pub use graph::{Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
 pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};
 pub use model::{
-    AuditAction, ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage,
-    ConnectionWindow, GuildLimits, Invitability, InvitationEntry, InvitationSide, InvitePolicy,
-    LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, MemberCounts,
-    MemberNames, MemberRecord, MemberSettings, NetworkStats, Note, Page, PagePosition, PageRequest,
-    ReportedMember, SettingsUpdate, StatsFigures, Tag,
+    AcceptanceFacts, AuditAction, ConnectionCursor, ConnectionEntry, ConnectionFilter,
+    ConnectionPage, ConnectionWindow, GuildLimits, Invitability, InvitationEntry, InvitationFacts,
+    InvitationSide, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS,
+    MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberRecord, MemberSettings, NetworkStats,
+    Note, Page, PagePosition, PageRequest, ReportedMember, SettingsUpdate, StatsFigures, Tag,
 };
 pub use notify::{Notification, NotificationEvent};
 pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};

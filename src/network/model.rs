@@ -456,3 +456,34 @@ pub struct Invitability {
     /// When the inviter last withdrew an invitation to the invitee.
     pub last_withdrawal: Option<Timestamp>,
 }
+
+/// Everything an invitation from one member to another is decided on, read at once (one round
+/// trip on PostgreSQL): after it, the write path only writes. Read under the server's write
+/// serialization, so it stays true until the transaction ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvitationFacts {
+    pub inviter: MemberRecord,
+    pub invitee: MemberRecord,
+    /// The inviter has already invited the invitee.
+    pub already_invited: bool,
+    /// The invitee has invited the inviter: inviting back accepts that invitation.
+    pub invited_back: bool,
+    /// Everything on the invitee's side that can refuse the invitation.
+    pub invitability: Invitability,
+    /// The inviter's sends inside the current window.
+    pub sends_in_window: u32,
+    /// When a connection between the two began, if one of them removed it (connecting again
+    /// restores it).
+    pub removed_connection: Option<Timestamp>,
+}
+
+/// Everything accepting an invitation is decided on, read at once, like [`InvitationFacts`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AcceptanceFacts {
+    /// The invitation stands (ignored or not).
+    pub invitation_stands: bool,
+    /// The inviter's settings (whether to tell them).
+    pub inviter_settings: MemberSettings,
+    /// When a connection between the two began, if one of them removed it.
+    pub removed_connection: Option<Timestamp>,
+}

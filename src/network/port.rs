@@ -21,9 +21,10 @@ use futures::future::BoxFuture;
 
 use super::model::{AuditAction, StatsFigures};
 use super::{
-    ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry, InvitationSide,
-    MemberId, MemberNames, MemberRecord, MemberRecords, MemberSettings, NetworkError, Note, Page,
-    PagePosition, PageRequest, ReportedMember, Tag, Timestamp,
+    AcceptanceFacts, ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry,
+    InvitationFacts, InvitationSide, MemberId, MemberNames, MemberRecord, MemberRecords,
+    MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest, ReportedMember, Tag,
+    Timestamp,
 };
 
 /// A failure of the database layer. Opaque on purpose: the rules only need to know that it
@@ -167,6 +168,14 @@ pub trait ReadTx: Send {
         invitee: MemberId,
     ) -> Result<Option<Timestamp>>;
 
+    /// Everything `invitee` accepting `inviter`'s invitation is decided on.
+    async fn acceptance_facts(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+    ) -> Result<AcceptanceFacts>;
+
     // Removals, blocks, reports.
     /// When the connection `remover` removed with `removed` had begun, if they removed it.
     async fn removed_connection_since(
@@ -244,6 +253,16 @@ pub trait WriteTx: ReadTx {
         member: MemberId,
         now: Timestamp,
     ) -> Result<MemberRecord>;
+    /// Everything an invitation from `inviter` to `invitee` is decided on, with both members'
+    /// rows made if missing; `window_start` begins the window sends are counted in.
+    async fn invitation_facts(
+        &mut self,
+        guild: GuildId,
+        inviter: MemberId,
+        invitee: MemberId,
+        now: Timestamp,
+        window_start: Timestamp,
+    ) -> Result<InvitationFacts>;
     async fn store_settings(
         &mut self,
         guild: GuildId,
@@ -259,13 +278,14 @@ pub trait WriteTx: ReadTx {
         note: Option<&Note>,
         now: Timestamp,
     ) -> Result<()>;
-    /// Removes `inviter`'s invitation to `invitee`; false if there was none.
+    /// Removes `inviter`'s invitation to `invitee`, if there is one (the rules have read
+    /// whether there is: nothing here answers, so a store may send it with what follows).
     async fn delete_invitation(
         &mut self,
         guild: GuildId,
         inviter: MemberId,
         invitee: MemberId,
-    ) -> Result<bool>;
+    ) -> Result<()>;
     /// Removes every invitation to or from `member`.
     async fn delete_invitations_of(&mut self, guild: GuildId, member: MemberId) -> Result<()>;
     /// Takes the invitation out of the invitee's inbox (the first ignore counts; later ones
@@ -303,13 +323,8 @@ pub trait WriteTx: ReadTx {
         connected_since: Timestamp,
         now: Timestamp,
     ) -> Result<()>;
-    /// Lifts removals between `a` and `b` (either way); returns the earliest original date.
-    async fn take_removal_between(
-        &mut self,
-        guild: GuildId,
-        a: MemberId,
-        b: MemberId,
-    ) -> Result<Option<Timestamp>>;
+    /// Lifts removals between `a` and `b`, either way.
+    async fn lift_removals(&mut self, guild: GuildId, a: MemberId, b: MemberId) -> Result<()>;
 
     async fn insert_block(
         &mut self,
@@ -379,14 +394,15 @@ pub trait MirroredWrites: Send {
         b: MemberId,
         since: Timestamp,
     ) -> Result<()>;
-    /// Removes both sides of the connection that began at `since`; false if there was none.
+    /// Removes both sides of the connection that began at `since` (the rules have read that it
+    /// stands).
     async fn delete_connection(
         &mut self,
         guild: GuildId,
         a: MemberId,
         b: MemberId,
         since: Timestamp,
-    ) -> Result<bool>;
+    ) -> Result<()>;
     /// Bans (`Some`) or unbans (`None`) a member; false if that was already so.
     async fn set_banned(
         &mut self,

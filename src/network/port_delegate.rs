@@ -62,6 +62,9 @@ macro_rules! __port_delegate {
             async fn last_withdrawal(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId) -> std::result::Result<Option<$crate::network::Timestamp>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::last_withdrawal(self, guild, inviter, invitee))
             }
+            async fn acceptance_facts(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId) -> std::result::Result<$crate::network::AcceptanceFacts, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::acceptance_facts(self, guild, inviter, invitee))
+            }
             async fn removed_connection_since(&mut self, guild: $crate::network::GuildId, remover: $crate::network::MemberId, removed: $crate::network::MemberId) -> std::result::Result<Option<$crate::network::Timestamp>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::removed_connection_since(self, guild, remover, removed))
             }
@@ -101,13 +104,16 @@ macro_rules! __port_delegate {
             async fn ensure_member(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<$crate::network::MemberRecord, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::ensure_member(self, guild, member, now))
             }
+            async fn invitation_facts(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId, now: $crate::network::Timestamp, window_start: $crate::network::Timestamp) -> std::result::Result<$crate::network::InvitationFacts, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::invitation_facts(self, guild, inviter, invitee, now, window_start))
+            }
             async fn store_settings(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, settings: $crate::network::MemberSettings) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::store_settings(self, guild, member, settings))
             }
             async fn insert_invitation(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId, note: Option<&$crate::network::Note>, now: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::insert_invitation(self, guild, inviter, invitee, note, now))
             }
-            async fn delete_invitation(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId) -> std::result::Result<bool, $crate::network::port::StoreError> {
+            async fn delete_invitation(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::delete_invitation(self, guild, inviter, invitee))
             }
             async fn delete_invitations_of(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<(), $crate::network::port::StoreError> {
@@ -125,8 +131,8 @@ macro_rules! __port_delegate {
             async fn record_removal(&mut self, guild: $crate::network::GuildId, remover: $crate::network::MemberId, removed: $crate::network::MemberId, connected_since: $crate::network::Timestamp, now: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::record_removal(self, guild, remover, removed, connected_since, now))
             }
-            async fn take_removal_between(&mut self, guild: $crate::network::GuildId, a: $crate::network::MemberId, b: $crate::network::MemberId) -> std::result::Result<Option<$crate::network::Timestamp>, $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::take_removal_between(self, guild, a, b))
+            async fn lift_removals(&mut self, guild: $crate::network::GuildId, a: $crate::network::MemberId, b: $crate::network::MemberId) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::lift_removals(self, guild, a, b))
             }
             async fn insert_block(&mut self, guild: $crate::network::GuildId, blocker: $crate::network::MemberId, blocked: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::insert_block(self, guild, blocker, blocked, now))
@@ -158,7 +164,7 @@ macro_rules! __port_delegate {
             async fn insert_connection(&mut self, guild: $crate::network::GuildId, a: $crate::network::MemberId, b: $crate::network::MemberId, since: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::insert_connection(self, guild, a, b, since))
             }
-            async fn delete_connection(&mut self, guild: $crate::network::GuildId, a: $crate::network::MemberId, b: $crate::network::MemberId, since: $crate::network::Timestamp) -> std::result::Result<bool, $crate::network::port::StoreError> {
+            async fn delete_connection(&mut self, guild: $crate::network::GuildId, a: $crate::network::MemberId, b: $crate::network::MemberId, since: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::delete_connection(self, guild, a, b, since))
             }
             async fn set_banned(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, banned: Option<$crate::network::Timestamp>) -> std::result::Result<bool, $crate::network::port::StoreError> {

@@ -44,19 +44,17 @@ impl<'w> Writing<'w> {
         Ok(())
     }
 
-    /// Removes the connection that began at `since`; false if there was none.
+    /// Removes the connection that began at `since`, which the caller has read stands.
     pub(crate) async fn delete_connection(
         &mut self,
         guild: GuildId,
         a: MemberId,
         b: MemberId,
         since: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let removed = self.tx.delete_connection(guild, a, b, since).await?;
-        if removed {
-            self.changes.push(Change::Disconnected(a, b));
-        }
-        Ok(removed)
+    ) -> Result<(), StoreError> {
+        self.tx.delete_connection(guild, a, b, since).await?;
+        self.changes.push(Change::Disconnected(a, b));
+        Ok(())
     }
 
     /// Bans the member; false if they already were.

@@ -14,13 +14,11 @@
 mod audit;
 mod error;
 mod migrations;
+mod pipeline;
 mod queries;
 mod sql_types;
 mod tx;
 
-use std::future::Future;
-use std::pin::Pin;
-use std::task::Poll;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -30,6 +28,7 @@ use tokio_postgres::NoTls;
 
 use crate::network::port::{Output, ReadOp, Storage, StoreError, Violation, WriteOp};
 use crate::network::{GuildId, NetworkError};
+use pipeline::{Answers, send_now};
 pub use tx::PgTx;
 
 /// Connections kept open: a transaction holds one for a few round trips, so a handful serve
@@ -106,9 +105,15 @@ impl PostgresStore {
             let client = session.client();
             let mut begun = Box::pin(client.batch_execute(begin));
             let early = send_now(&mut begun).await;
-            let result = {
-                let mut tx = PgTx::new(client);
-                op(&mut tx).await
+            let mut tx = PgTx::new(client);
+            let result = op(&mut tx).await;
+            // The writes still queued go down with the COMMIT: one round trip for both.
+            let (result, queued) = match result {
+                Ok(output) => match tx.send_queued().await {
+                    Ok(queued) => (Ok(output), queued),
+                    Err(error) => (Err(error.into()), Answers::default()),
+                },
+                Err(error) => (Err(error), Answers::default()),
             };
             match early {
                 Some(answer) => answer,
@@ -118,8 +123,19 @@ impl PostgresStore {
             let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
             let mut ended = Box::pin(client.batch_execute(end));
             match access {
-                Access::ReadWrite => ended.await.map_err(StoreError::from)?,
+                Access::ReadWrite => {
+                    let sent = send_now(&mut ended).await;
+                    // A failed statement aborted the transaction, and the server then answers
+                    // `COMMIT` with a rollback, not an error: the failure is the answer to look at.
+                    queued.checked().await?;
+                    match sent {
+                        Some(answer) => answer,
+                        None => ended.await,
+                    }
+                    .map_err(StoreError::from)?;
+                }
                 Access::ReadOnly => {
+                    drop(queued);
                     if let Some(answer) = send_now(&mut ended).await {
                         answer.map_err(StoreError::from)?;
                     }
@@ -137,16 +153,6 @@ impl PostgresStore {
 enum Access {
     ReadWrite,
     ReadOnly,
-}
-
-/// Polls a request's future once, which puts the request on the connection; its answer if it
-/// came at once, `None` if it is still to come.
-async fn send_now<F: Future + Unpin>(request: &mut F) -> Option<F::Output> {
-    std::future::poll_fn(|cx| match Pin::new(&mut *request).poll(cx) {
-        Poll::Ready(answer) => Poll::Ready(Some(answer)),
-        Poll::Pending => Poll::Ready(None),
-    })
-    .await
 }
 
 /// A pooled connection inside a transaction. If it is dropped before the transaction ended (a

@@ -1,17 +1,21 @@
 //! The transaction the port's traits are implemented on: one pooled connection, inside a
 //! transaction the store began. Its queries are inherent async methods (by table, in
 //! `queries/`); the port's traits forward to them (`delegate!`). Statements are prepared once
-//! per connection (deadpool's statement cache) and reused.
+//! per connection (deadpool's statement cache) and reused. Writes whose answer nobody reads
+//! are queued ([`PgTx::queue`]) and pipelined ahead of the next statement that needs an answer,
+//! or of the `COMMIT` (see `pipeline`).
 
 use deadpool_postgres::ClientWrapper;
 use futures::TryStreamExt;
 use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
 
+use super::pipeline::{Answers, OwnedParams, Queue};
 use crate::network::port::{StoreError, delegate};
 
 pub struct PgTx<'c> {
     client: &'c ClientWrapper,
+    queued: Queue,
 }
 
 /// A statement's parameters.
@@ -19,7 +23,35 @@ pub(super) type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
 
 impl<'c> PgTx<'c> {
     pub(super) fn new(client: &'c ClientWrapper) -> Self {
-        Self { client }
+        Self {
+            client,
+            queued: Queue::default(),
+        }
+    }
+
+    /// Queues a statement that changes rows and whose answer the rules do not need: it is sent
+    /// with the next statement that needs one, or with the `COMMIT`, and a failure fails the
+    /// operation there.
+    pub(super) fn queue(&self, sql: &'static str, params: OwnedParams) {
+        self.queued.push(sql, params);
+    }
+
+    /// Sends the queued statements; their answers are checked through what this returns.
+    pub(super) async fn send_queued(&self) -> Result<Answers<'c>, StoreError> {
+        self.queued.send(self.client).await
+    }
+
+    /// Runs `statement` after the queued statements, sent in the same round trip. A queued
+    /// statement's failure is reported before the statement's own (it aborted the transaction,
+    /// which is why the statement failed).
+    async fn after_queued<T>(
+        &self,
+        statement: impl Future<Output = Result<T, tokio_postgres::Error>>,
+    ) -> Result<T, StoreError> {
+        let earlier = self.send_queued().await?;
+        let answer = statement.await;
+        earlier.checked().await?;
+        Ok(answer?)
     }
 
     /// Runs a query that yields at most one row.
@@ -30,7 +62,10 @@ impl<'c> PgTx<'c> {
         map: impl FnOnce(&Row) -> Result<T, tokio_postgres::Error>,
     ) -> Result<Option<T>, StoreError> {
         let statement = self.client.prepare_cached(sql).await?;
-        match self.client.query_opt(&statement, params).await? {
+        match self
+            .after_queued(self.client.query_opt(&statement, params))
+            .await?
+        {
             Some(row) => Ok(Some(map(&row)?)),
             None => Ok(None),
         }
@@ -44,7 +79,9 @@ impl<'c> PgTx<'c> {
         map: impl FnMut(&Row) -> Result<T, tokio_postgres::Error>,
     ) -> Result<Vec<T>, StoreError> {
         let statement = self.client.prepare_cached(sql).await?;
-        let rows = self.client.query(&statement, params).await?;
+        let rows = self
+            .after_queued(self.client.query(&statement, params))
+            .await?;
         Ok(rows.iter().map(map).collect::<Result<_, _>>()?)
     }
 
@@ -59,8 +96,7 @@ impl<'c> PgTx<'c> {
     ) -> Result<Vec<T>, StoreError> {
         let statement = self.client.prepare_cached(sql).await?;
         let rows = self
-            .client
-            .query_raw(&statement, params.iter().copied())
+            .after_queued(self.client.query_raw(&statement, params.iter().copied()))
             .await?;
         futures::pin_mut!(rows);
         let mut all = Vec::new();
@@ -86,7 +122,8 @@ impl<'c> PgTx<'c> {
     /// Runs a statement that changes rows; returns how many.
     pub(super) async fn change(&self, sql: &str, params: Params<'_>) -> Result<u64, StoreError> {
         let statement = self.client.prepare_cached(sql).await?;
-        Ok(self.client.execute(&statement, params).await?)
+        self.after_queued(self.client.execute(&statement, params))
+            .await
     }
 
     /// A repeatable-read transaction takes its snapshot at its first statement: run one.

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use crate::network::port::StoreError;
 use crate::network::{GuildId, MemberId, PagePosition, Tag, Timestamp};
 use crate::store::postgres::PgTx;
+use crate::store::postgres::pipeline::owned;
 
 /// The statement for a scan, by shape, as on SQLite: bit 0 backwards, bit 1 from a cursor,
 /// bit 2 tag filter. Parameters: $1 guild, $2 member, $3 limit, then $4/$5 cursor (since,
@@ -128,12 +129,11 @@ impl PgTx<'_> {
         since: Timestamp,
     ) -> Result<(), StoreError> {
         // Both sides in one statement (one round trip); the mirror key is checked at commit.
-        self.change(
+        self.queue(
             "INSERT INTO connections (guild_id, user_id, peer_id, since_ms)
              VALUES ($1, $2, $3, $4), ($1, $3, $2, $4)",
-            &[&guild, &a, &b, &since],
-        )
-        .await?;
+            owned![guild, a, b, since],
+        );
         Ok(())
     }
 
@@ -143,15 +143,13 @@ impl PgTx<'_> {
         a: MemberId,
         b: MemberId,
         since: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let removed = self
-            .change(
-                "DELETE FROM connections
-                  WHERE guild_id = $1 AND since_ms = $4
-                    AND ((user_id = $2 AND peer_id = $3) OR (user_id = $3 AND peer_id = $2))",
-                &[&guild, &a, &b, &since],
-            )
-            .await?;
-        Ok(removed > 0)
+    ) -> Result<(), StoreError> {
+        self.queue(
+            "DELETE FROM connections
+              WHERE guild_id = $1 AND since_ms = $4
+                AND ((user_id = $2 AND peer_id = $3) OR (user_id = $3 AND peer_id = $2))",
+            owned![guild, a, b, since],
+        );
+        Ok(())
     }
 }

@@ -8,6 +8,7 @@ use crate::network::{
     Note, Page, PageRequest, Timestamp,
 };
 use crate::store::postgres::PgTx;
+use crate::store::postgres::pipeline::owned;
 
 impl PgTx<'_> {
     pub async fn has_invitation(
@@ -187,12 +188,17 @@ impl PgTx<'_> {
         note: Option<&Note>,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "INSERT INTO invitations (guild_id, inviter_id, invitee_id, note, sent_ms)
              VALUES ($1, $2, $3, $4, $5)",
-            &[&guild, &inviter, &invitee, &note.map(Note::as_str), &now],
-        )
-        .await?;
+            owned![
+                guild,
+                inviter,
+                invitee,
+                note.map(|note| note.as_str().to_owned()),
+                now
+            ],
+        );
         Ok(())
     }
 
@@ -201,14 +207,12 @@ impl PgTx<'_> {
         guild: GuildId,
         inviter: MemberId,
         invitee: MemberId,
-    ) -> Result<bool, StoreError> {
-        let removed = self
-            .change(
-                "DELETE FROM invitations WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3",
-                &[&guild, &inviter, &invitee],
-            )
-            .await?;
-        Ok(removed > 0)
+    ) -> Result<(), StoreError> {
+        self.queue(
+            "DELETE FROM invitations WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3",
+            owned![guild, inviter, invitee],
+        );
+        Ok(())
     }
 
     pub async fn delete_invitations_of(
@@ -216,11 +220,10 @@ impl PgTx<'_> {
         guild: GuildId,
         member: MemberId,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "DELETE FROM invitations WHERE guild_id = $1 AND (inviter_id = $2 OR invitee_id = $2)",
-            &[&guild, &member],
-        )
-        .await?;
+            owned![guild, member],
+        );
         Ok(())
     }
 
@@ -250,14 +253,13 @@ impl PgTx<'_> {
     ) -> Result<(), StoreError> {
         // Forgetting the sends no window will look at again and counting this one: one round
         // trip (a data-modifying CTE).
-        self.change(
+        self.queue(
             "WITH forgotten AS (
                  DELETE FROM invitation_sends
                   WHERE guild_id = $1 AND sender_id = $2 AND sent_ms < $4)
              INSERT INTO invitation_sends (guild_id, sender_id, sent_ms) VALUES ($1, $2, $3)",
-            &[&guild, &sender, &now, &forget_before],
-        )
-        .await?;
+            owned![guild, sender, now, forget_before],
+        );
         Ok(())
     }
 
@@ -268,14 +270,13 @@ impl PgTx<'_> {
         invitee: MemberId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "INSERT INTO withdrawals (guild_id, inviter_id, invitee_id, withdrawn_ms)
              VALUES ($1, $2, $3, $4)
              ON CONFLICT (guild_id, inviter_id, invitee_id)
              DO UPDATE SET withdrawn_ms = excluded.withdrawn_ms",
-            &[&guild, &inviter, &invitee, &now],
-        )
-        .await?;
+            owned![guild, inviter, invitee, now],
+        );
         Ok(())
     }
 }

@@ -7,6 +7,7 @@ use crate::network::{
     GuildId, GuildLimits, MemberId, MemberNames, MemberRecord, MemberSettings, Timestamp,
 };
 use crate::store::postgres::PgTx;
+use crate::store::postgres::pipeline::owned;
 
 impl PgTx<'_> {
     pub async fn settings(
@@ -139,18 +140,17 @@ impl PgTx<'_> {
         member: MemberId,
         settings: MemberSettings,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "UPDATE members SET invite_policy = $3, auto_accept = $4, dm_notifications = $5
               WHERE guild_id = $1 AND user_id = $2",
-            &[
-                &guild,
-                &member,
-                &settings.invite_policy,
-                &settings.auto_accept,
-                &settings.dm_notifications,
+            owned![
+                guild,
+                member,
+                settings.invite_policy,
+                settings.auto_accept,
+                settings.dm_notifications
             ],
-        )
-        .await?;
+        );
         Ok(())
     }
 
@@ -161,7 +161,7 @@ impl PgTx<'_> {
         names: &MemberNames,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "INSERT INTO members
                     (guild_id, user_id, first_seen_ms, display_name, username, search_key,
                      names_seen_ms)
@@ -169,16 +169,15 @@ impl PgTx<'_> {
              ON CONFLICT (guild_id, user_id) DO UPDATE SET
                     display_name = excluded.display_name, username = excluded.username,
                     search_key = excluded.search_key, names_seen_ms = excluded.names_seen_ms",
-            &[
-                &guild,
-                &member,
-                &now,
-                &names.display_name,
-                &names.username,
-                &names.search_key(),
+            owned![
+                guild,
+                member,
+                now,
+                names.display_name.clone(),
+                names.username.clone(),
+                names.search_key(),
             ],
-        )
-        .await?;
+        );
         Ok(())
     }
 
@@ -224,10 +223,18 @@ impl PgTx<'_> {
 }
 
 fn settings_from_row(row: &Row) -> Result<MemberSettings, tokio_postgres::Error> {
+    settings_from_columns(row, 0)
+}
+
+/// Reads `invite_policy, auto_accept, dm_notifications` columns starting at `first`.
+pub(super) fn settings_from_columns(
+    row: &Row,
+    first: usize,
+) -> Result<MemberSettings, tokio_postgres::Error> {
     Ok(MemberSettings {
-        invite_policy: row.try_get(0)?,
-        auto_accept: row.try_get(1)?,
-        dm_notifications: row.try_get(2)?,
+        invite_policy: row.try_get(first)?,
+        auto_accept: row.try_get(first + 1)?,
+        dm_notifications: row.try_get(first + 2)?,
     })
 }
 

@@ -2,6 +2,7 @@
 //! its guild in the key it reads or writes (see the migration on distribution by guild).
 
 mod connections;
+mod facts;
 mod invitations;
 mod members;
 mod moderation;

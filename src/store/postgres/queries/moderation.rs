@@ -4,6 +4,7 @@
 use crate::network::port::StoreError;
 use crate::network::{AuditAction, GuildId, MemberId, ReportedMember, Timestamp};
 use crate::store::postgres::PgTx;
+use crate::store::postgres::pipeline::owned;
 
 impl PgTx<'_> {
     pub async fn removed_connection_since(
@@ -29,36 +30,30 @@ impl PgTx<'_> {
         connected_since: Timestamp,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "INSERT INTO removals (guild_id, remover_id, removed_id, connected_since_ms, removed_ms)
              VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (guild_id, remover_id, removed_id)
              DO UPDATE SET connected_since_ms = excluded.connected_since_ms,
                            removed_ms = excluded.removed_ms",
-            &[&guild, &remover, &removed, &connected_since, &now],
-        )
-        .await?;
+            owned![guild, remover, removed, connected_since, now],
+        );
         Ok(())
     }
 
-    pub async fn take_removal_between(
+    pub async fn lift_removals(
         &self,
         guild: GuildId,
         a: MemberId,
         b: MemberId,
-    ) -> Result<Option<Timestamp>, StoreError> {
-        // Both directions' removals go in one statement, which returns their dates.
-        let dates: Vec<Timestamp> = self
-            .all(
-                "DELETE FROM removals
-                  WHERE guild_id = $1
-                    AND ((remover_id = $2 AND removed_id = $3) OR (remover_id = $3 AND removed_id = $2))
-                 RETURNING connected_since_ms",
-                &[&guild, &a, &b],
-                |row| row.try_get(0),
-            )
-            .await?;
-        Ok(dates.into_iter().min())
+    ) -> Result<(), StoreError> {
+        self.queue(
+            "DELETE FROM removals
+              WHERE guild_id = $1
+                AND ((remover_id = $2 AND removed_id = $3) OR (remover_id = $3 AND removed_id = $2))",
+            owned![guild, a, b],
+        );
+        Ok(())
     }
 
     pub async fn is_blocked(
@@ -81,12 +76,11 @@ impl PgTx<'_> {
         blocked: MemberId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "INSERT INTO blocks (guild_id, blocker_id, blocked_id, blocked_ms) VALUES ($1, $2, $3, $4)
              ON CONFLICT DO NOTHING",
-            &[&guild, &blocker, &blocked, &now],
-        )
-        .await?;
+            owned![guild, blocker, blocked, now],
+        );
         Ok(())
     }
 
@@ -97,14 +91,13 @@ impl PgTx<'_> {
         reported: MemberId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "INSERT INTO reports (guild_id, reporter_id, reported_id, reported_ms)
              VALUES ($1, $2, $3, $4)
              ON CONFLICT (guild_id, reported_id, reporter_id)
              DO UPDATE SET reported_ms = excluded.reported_ms",
-            &[&guild, &reporter, &reported, &now],
-        )
-        .await?;
+            owned![guild, reporter, reported, now],
+        );
         Ok(())
     }
 
@@ -160,12 +153,11 @@ impl PgTx<'_> {
         member: MemberId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "UPDATE members SET suspended_ms = $3
               WHERE guild_id = $1 AND user_id = $2 AND suspended_ms IS NULL",
-            &[&guild, &member, &now],
-        )
-        .await?;
+            owned![guild, member, now],
+        );
         Ok(())
     }
 
@@ -214,12 +206,11 @@ impl PgTx<'_> {
         subject: MemberId,
         now: Timestamp,
     ) -> Result<(), StoreError> {
-        self.change(
+        self.queue(
             "INSERT INTO audit_log (guild_id, moderator_id, action, subject_id, at_ms)
              VALUES ($1, $2, $3, $4, $5)",
-            &[&guild, &moderator, &action.as_str(), &subject, &now],
-        )
-        .await?;
+            owned![guild, moderator, action.as_str(), subject, now],
+        );
         Ok(())
     }
 

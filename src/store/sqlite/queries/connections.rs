@@ -133,17 +133,16 @@ impl SqliteTx<'_> {
         a: MemberId,
         b: MemberId,
         since: Timestamp,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<(), StoreError> {
         // Two statements, each a point delete by the full key. One statement with `OR` made
         // SQLite collect the keys in a temporary table first: five times the work.
-        let mut removed = 0;
         for (user, peer) in [(a, b), (b, a)] {
-            removed += self.change(
+            self.change(
                 "DELETE FROM connections
                   WHERE guild_id = ?1 AND user_id = ?2 AND since_ms = ?4 AND peer_id = ?3",
                 params![guild, user, peer, since],
             )?;
         }
-        Ok(removed > 0)
+        Ok(())
     }
 }

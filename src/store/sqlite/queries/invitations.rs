@@ -185,12 +185,12 @@ impl SqliteTx<'_> {
         guild: GuildId,
         inviter: MemberId,
         invitee: MemberId,
-    ) -> Result<bool, StoreError> {
-        let removed = self.change(
+    ) -> Result<(), StoreError> {
+        self.change(
             "DELETE FROM invitations WHERE guild_id = ?1 AND inviter_id = ?2 AND invitee_id = ?3",
             params![guild, inviter, invitee],
         )?;
-        Ok(removed > 0)
+        Ok(())
     }
 
     /// Takes the invitation out of the invitee's inbox (the first ignore counts; later ones

@@ -5,7 +5,7 @@ mod bans;
 mod connections;
 mod erasure;
 mod export;
-
+mod facts;
 mod filters;
 mod invitations;
 mod limits;

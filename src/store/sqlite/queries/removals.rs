@@ -43,30 +43,20 @@ impl SqliteTx<'_> {
         Ok(())
     }
 
-    /// Forgets removals in either direction between `a` and `b` (they are connecting again)
-    /// and returns the original date of the connection that was removed, if one was.
-    pub fn take_removal_between(
+    /// Forgets removals in either direction between `a` and `b` (they are connecting again).
+    pub fn lift_removals(
         &self,
         guild: GuildId,
         a: MemberId,
         b: MemberId,
-    ) -> Result<Option<Timestamp>, StoreError> {
-        // Point lookups, and a delete only where a removal exists (rarely): a `DELETE … OR …
-        // RETURNING` builds two temporary tables and cost eight times a lookup.
-        let mut original: Option<Timestamp> = None;
+    ) -> Result<(), StoreError> {
+        // Two point deletes by the full key: a `DELETE … OR …` builds temporary tables first.
         for (remover, removed) in [(a, b), (b, a)] {
-            if let Some(since) = self.removed_connection_since(guild, remover, removed)? {
-                self.change(
-                    "DELETE FROM removals
-                      WHERE guild_id = ?1 AND remover_id = ?2 AND removed_id = ?3",
-                    params![guild, remover, removed],
-                )?;
-                // Only one side can have removed the other (a removal ends the connection, and
-                // only a new connection could lead to a second); the earliest date is the
-                // original anyway.
-                original = Some(original.map_or(since, |o| o.min(since)));
-            }
+            self.change(
+                "DELETE FROM removals WHERE guild_id = ?1 AND remover_id = ?2 AND removed_id = ?3",
+                params![guild, remover, removed],
+            )?;
         }
-        Ok(original)
+        Ok(())
     }
 }
