@@ -226,6 +226,31 @@ pub fn is_not_invitable(result: &Result<InviteOutcome, NetworkError>) -> bool {
     matches!(result, Err(NetworkError::NotInvitable))
 }
 
+/// Tells whoever runs the tests that the PostgreSQL half did not run: once per `cargo test`,
+/// though each test binary finds it out. The binaries of one run share their parent (cargo),
+/// so the first to create a marker named after it says it.
+fn say_once_per_run_that_postgres_did_not_run() {
+    static SAID: OnceLock<()> = OnceLock::new();
+    SAID.get_or_init(|| {
+        let marker = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!(
+            "postgres-half-not-run-{}",
+            std::os::unix::process::parent_id()
+        ));
+        let first = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&marker)
+            .is_ok();
+        if first {
+            // Straight to stderr: the test harness captures print!/eprint! output.
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: the PostgreSQL half of the tests did not run (set TEST_DATABASE_URL to run it)"
+            );
+        }
+    });
+}
+
 /// A schema of its own in the PostgreSQL database `TEST_DATABASE_URL` names, for one test;
 /// dropped with everything in it when the test ends.
 pub struct TestSchema {
@@ -234,21 +259,14 @@ pub struct TestSchema {
 }
 
 impl TestSchema {
-    /// `None`, said once per test binary, when `TEST_DATABASE_URL` is not set. Set but
+    /// `None`, said once per `cargo test` run, when `TEST_DATABASE_URL` is not set. Set but
     /// unreachable fails the test: whoever set it wants these tests to run.
     pub async fn create() -> Option<Self> {
         let Some(url) = std::env::var("TEST_DATABASE_URL")
             .ok()
             .filter(|u| !u.trim().is_empty())
         else {
-            static SAID: OnceLock<()> = OnceLock::new();
-            SAID.get_or_init(|| {
-                // Straight to stderr: the test harness captures print!/eprint! output.
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "note: the PostgreSQL half of these tests did not run (TEST_DATABASE_URL is not set)"
-                );
-            });
+            say_once_per_run_that_postgres_did_not_run();
             return None;
         };
         static NEXT: AtomicU32 = AtomicU32::new(0);
