@@ -55,32 +55,40 @@ pub(crate) struct GuildGraph {
     neighbours: Vec<Vec<u32>>,
 }
 
-impl GuildGraph {
-    /// Builds a graph from each connection given once (either direction).
-    pub(crate) fn from_connections(
-        connections: impl IntoIterator<Item = (MemberId, MemberId)>,
-    ) -> Self {
-        let mut graph = Self::default();
-        // Intern every end first and count each member's connections, so that each list is
-        // allocated once at its final size (growing millions of lists by push was a fifth of a
-        // big server's load).
-        // Stores return each member's connections together (in key order), so the first end
-        // repeats from row to row: remembering its index saves half the hash lookups.
-        let mut last: Option<(MemberId, u32)> = None;
-        let edges: Vec<(u32, u32)> = connections
-            .into_iter()
-            .map(|(a, b)| {
-                let ia = match last {
-                    Some((member, index)) if member == a => index,
-                    _ => {
-                        let index = graph.intern(a);
-                        last = Some((a, index));
-                        index
-                    }
-                };
-                (ia, graph.intern(b))
-            })
-            .collect();
+/// Builds a graph from connections given batch by batch, each connection once (either
+/// direction): ends are interned as batches arrive, and each member's list is allocated once,
+/// at its final size, at the end (growing millions of lists by push was a fifth of a big
+/// server's load).
+#[derive(Default)]
+pub(crate) struct GraphBuilder {
+    graph: GuildGraph,
+    edges: Vec<(u32, u32)>,
+    /// The first end of the last connection added, and its index.
+    last: Option<(MemberId, u32)>,
+}
+
+impl GraphBuilder {
+    pub(crate) fn add(&mut self, connections: impl IntoIterator<Item = (MemberId, MemberId)>) {
+        let Self { graph, edges, last } = self;
+        edges.extend(connections.into_iter().map(|(a, b)| {
+            // Stores return each member's connections together (in key order), so the first
+            // end repeats from row to row: remembering its index saves half the hash lookups.
+            let ia = match *last {
+                Some((member, index)) if member == a => index,
+                _ => {
+                    let index = graph.intern(a);
+                    *last = Some((a, index));
+                    index
+                }
+            };
+            (ia, graph.intern(b))
+        }));
+    }
+
+    pub(crate) fn finish(self) -> GuildGraph {
+        let Self {
+            mut graph, edges, ..
+        } = self;
         let mut degree = vec![0usize; graph.ids.len()];
         for &(a, b) in &edges {
             degree[a as usize] += 1;
@@ -96,6 +104,18 @@ impl GuildGraph {
             list.dedup();
         }
         graph
+    }
+}
+
+impl GuildGraph {
+    /// Builds a graph from each connection given once (either direction).
+    #[cfg(test)]
+    pub(crate) fn from_connections(
+        connections: impl IntoIterator<Item = (MemberId, MemberId)>,
+    ) -> Self {
+        let mut builder = GraphBuilder::default();
+        builder.add(connections);
+        builder.finish()
     }
 
     fn intern(&mut self, member: MemberId) -> u32 {

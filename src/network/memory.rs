@@ -22,6 +22,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use super::directory::Directory;
 use super::graph::GuildGraph;
+use super::graph_loader::GraphLoader;
 use super::port::{ReadTx, StoreError};
 use super::{GuildId, GuildLimits, MemberId, MemberNames};
 
@@ -62,14 +63,13 @@ impl GuildMemory {
         guild: GuildId,
     ) -> Result<Self, StoreError> {
         let banned: HashSet<MemberId> = tx.banned_members(guild).await?.into_iter().collect();
-        let mut connections = tx.all_connections(guild).await?;
-        if !banned.is_empty() {
-            connections.retain(|(a, b)| !banned.contains(a) && !banned.contains(b));
-        }
+        let loader = GraphLoader::start(banned.clone());
+        tx.all_connections(guild, &mut |batch| loader.add(batch))
+            .await?;
         let names = tx.all_member_names(guild).await?;
         let limits = tx.limits(guild).await?;
         Ok(GuildMemory {
-            graph: RwLock::new(GuildGraph::from_connections(connections)),
+            graph: RwLock::new(loader.finish().await),
             names: RwLock::new(Directory::from_names(names)),
             banned: RwLock::new(banned),
             limits: RwLock::new(limits),

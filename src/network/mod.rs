@@ -14,6 +14,7 @@ mod directory;
 mod error;
 mod export;
 mod graph;
+mod graph_loader;
 mod ids;
 mod invitations;
 mod linkage;

@@ -73,6 +73,9 @@ impl fmt::Display for Violation {
 
 type Result<T> = std::result::Result<T, StoreError>;
 
+/// How many connections a store hands over at a time when reading a whole server's.
+pub const CONNECTION_BATCH: usize = 64 * 1024;
+
 /// Implements the three transaction traits for a store's type by forwarding to its inherent
 /// methods of the same names (see `port_delegate`).
 pub use crate::__port_delegate as delegate;
@@ -101,8 +104,13 @@ pub trait ReadTx: Send {
         tag: Option<&Tag>,
         limit: u32,
     ) -> Result<Vec<(MemberId, Timestamp)>>;
-    /// Every connection in the server, each once (low id first).
-    async fn all_connections(&mut self, guild: GuildId) -> Result<Vec<(MemberId, MemberId)>>;
+    /// Hands `batch` every connection in the server, each once (low id first), a batch at a
+    /// time as they are read: loading a big server builds its graph meanwhile.
+    async fn all_connections(
+        &mut self,
+        guild: GuildId,
+        batch: &mut (dyn FnMut(Vec<(MemberId, MemberId)>) + Send),
+    ) -> Result<()>;
     /// Everyone `member` is connected with, banned or not.
     async fn peers_of(&mut self, guild: GuildId, member: MemberId) -> Result<Vec<MemberId>>;
 

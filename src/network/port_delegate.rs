@@ -23,8 +23,8 @@ macro_rules! __port_delegate {
             async fn scan_connections(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, from: $crate::network::PagePosition, tag: Option<&$crate::network::Tag>, limit: u32) -> std::result::Result<Vec<($crate::network::MemberId, $crate::network::Timestamp)>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::scan_connections(self, guild, member, from, tag, limit))
             }
-            async fn all_connections(&mut self, guild: $crate::network::GuildId) -> std::result::Result<Vec<($crate::network::MemberId, $crate::network::MemberId)>, $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::all_connections(self, guild))
+            async fn all_connections(&mut self, guild: $crate::network::GuildId, batch: &mut (dyn FnMut(Vec<($crate::network::MemberId, $crate::network::MemberId)>) + Send)) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::all_connections(self, guild, batch))
             }
             async fn peers_of(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<Vec<$crate::network::MemberId>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::peers_of(self, guild, member))

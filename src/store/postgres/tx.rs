@@ -86,24 +86,39 @@ impl<'c> PgTx<'c> {
     }
 
     /// Runs a query and collects every row, reading rows as they arrive rather than holding
-    /// them all first: for a whole server's connections (millions of rows), whose driver rows
-    /// would take several times the memory of the values kept.
+    /// them all first: for a whole server's names (a million rows), whose driver rows would
+    /// take several times the memory of the values kept.
     pub(super) async fn all_streamed<T>(
         &self,
         sql: &str,
         params: Params<'_>,
         mut map: impl FnMut(&Row) -> Result<T, tokio_postgres::Error>,
     ) -> Result<Vec<T>, StoreError> {
+        let mut all = Vec::new();
+        self.each_row(sql, params, |row| {
+            all.push(map(row)?);
+            Ok(())
+        })
+        .await?;
+        Ok(all)
+    }
+
+    /// Runs a query and hands each row to `each` as it arrives.
+    pub(super) async fn each_row(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        mut each: impl FnMut(&Row) -> Result<(), tokio_postgres::Error>,
+    ) -> Result<(), StoreError> {
         let statement = self.client.prepare_cached(sql).await?;
         let rows = self
             .after_queued(self.client.query_raw(&statement, params.iter().copied()))
             .await?;
         futures::pin_mut!(rows);
-        let mut all = Vec::new();
         while let Some(row) = rows.try_next().await? {
-            all.push(map(&row)?);
+            each(&row)?;
         }
-        Ok(all)
+        Ok(())
     }
 
     /// A `count(*)`-like query's single number.

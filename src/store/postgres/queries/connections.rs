@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use crate::network::port::StoreError;
+use crate::network::port::{CONNECTION_BATCH, StoreError};
 use crate::network::{GuildId, MemberId, PagePosition, Tag, Timestamp};
 use crate::store::postgres::PgTx;
 use crate::store::postgres::pipeline::owned;
@@ -99,13 +99,26 @@ impl PgTx<'_> {
     pub async fn all_connections(
         &self,
         guild: GuildId,
-    ) -> Result<Vec<(MemberId, MemberId)>, StoreError> {
-        self.all_streamed(
+        batch: &mut (dyn FnMut(Vec<(MemberId, MemberId)>) + Send),
+    ) -> Result<(), StoreError> {
+        let mut filling = Vec::with_capacity(CONNECTION_BATCH);
+        self.each_row(
             "SELECT user_id, peer_id FROM connections WHERE guild_id = $1 AND user_id < peer_id",
             &[&guild],
-            |row| Ok((row.try_get(0)?, row.try_get(1)?)),
+            |row| {
+                filling.push((row.try_get(0)?, row.try_get(1)?));
+                if filling.len() == CONNECTION_BATCH {
+                    batch(std::mem::replace(
+                        &mut filling,
+                        Vec::with_capacity(CONNECTION_BATCH),
+                    ));
+                }
+                Ok(())
+            },
         )
-        .await
+        .await?;
+        batch(filling);
+        Ok(())
     }
 
     pub async fn peers_of(

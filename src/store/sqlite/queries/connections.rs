@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use rusqlite::{ToSql, params};
 
-use crate::network::port::StoreError;
+use crate::network::port::{CONNECTION_BATCH, StoreError};
 use crate::network::{GuildId, MemberId, PagePosition, Tag, Timestamp};
 use crate::store::sqlite::SqliteTx;
 
@@ -94,13 +94,29 @@ impl SqliteTx<'_> {
 
 impl SqliteTx<'_> {
     /// Every connection in the server, each once (low id first).
-    pub fn all_connections(&self, guild: GuildId) -> Result<Vec<(MemberId, MemberId)>, StoreError> {
-        self.all(
+    pub fn all_connections(
+        &self,
+        guild: GuildId,
+        batch: &mut (dyn FnMut(Vec<(MemberId, MemberId)>) + Send),
+    ) -> Result<(), StoreError> {
+        // Through the index of each connection once (migration 0011).
+        let mut statement = self.conn.prepare_cached(
             "SELECT user_id, peer_id FROM connections
               WHERE guild_id = ?1 AND user_id < peer_id",
-            params![guild],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
+        )?;
+        let mut rows = statement.query(params![guild])?;
+        let mut filling = Vec::with_capacity(CONNECTION_BATCH);
+        while let Some(row) = rows.next()? {
+            filling.push((row.get(0)?, row.get(1)?));
+            if filling.len() == CONNECTION_BATCH {
+                batch(std::mem::replace(
+                    &mut filling,
+                    Vec::with_capacity(CONNECTION_BATCH),
+                ));
+            }
+        }
+        batch(filling);
+        Ok(())
     }
 }
 

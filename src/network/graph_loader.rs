@@ -1,0 +1,54 @@
+//! Building a server's graph while its connections are still being read: the store hands over
+//! batches as it reads them, and a blocking thread interns them as they come, so on a big
+//! server the database's reading and the graph's building share the machine's cores instead of
+//! taking turns (and no list of every connection is ever held whole).
+
+use std::collections::HashSet;
+use std::sync::mpsc;
+
+use super::MemberId;
+use super::graph::{GraphBuilder, GuildGraph};
+
+pub(crate) struct GraphLoader {
+    batches: mpsc::Sender<Vec<(MemberId, MemberId)>>,
+    built: tokio::task::JoinHandle<GuildGraph>,
+}
+
+impl GraphLoader {
+    /// Starts the building thread. Connections of `left_out` members (the banned) are not
+    /// part of the graph.
+    pub(crate) fn start(left_out: HashSet<MemberId>) -> Self {
+        let (batches, arriving) = mpsc::channel::<Vec<(MemberId, MemberId)>>();
+        let built = tokio::task::spawn_blocking(move || {
+            let mut builder = GraphBuilder::default();
+            for batch in arriving {
+                if left_out.is_empty() {
+                    builder.add(batch);
+                } else {
+                    builder.add(
+                        batch
+                            .into_iter()
+                            .filter(|(a, b)| !left_out.contains(a) && !left_out.contains(b)),
+                    );
+                }
+            }
+            builder.finish()
+        });
+        Self { batches, built }
+    }
+
+    /// Hands a batch to the building thread; never waits.
+    pub(crate) fn add(&self, batch: Vec<(MemberId, MemberId)>) {
+        // Only a panicked builder has hung up, and `finish` reports that.
+        let _ = self.batches.send(batch);
+    }
+
+    /// The graph of every batch added.
+    pub(crate) async fn finish(self) -> GuildGraph {
+        drop(self.batches);
+        match self.built.await {
+            Ok(graph) => graph,
+            Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+        }
+    }
+}
