@@ -99,7 +99,6 @@ impl SqliteTx<'_> {
         guild: GuildId,
         batch: &mut (dyn FnMut(Vec<(MemberId, MemberId)>) + Send),
     ) -> Result<(), StoreError> {
-        // Through the index of each connection once (migration 0011).
         let mut statement = self.conn.prepare_cached(
             "SELECT user_id, peer_id FROM connections
               WHERE guild_id = ?1 AND user_id < peer_id",
