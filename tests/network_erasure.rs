@@ -122,6 +122,26 @@ async fn a_suspension_survives_erasing_ones_own_data(t: &TestNetwork) {
     t.assert_sound().await;
 }
 
+/// Erasing a banned member's data (a moderator's removal) leaves the ban, in the database and
+/// in memory alike; unbanned later, they start from nothing.
+async fn a_ban_survives_erasing_the_members_data(t: &TestNetwork) {
+    let (moderator, banned, peer) = (member(9), member(1), member(2));
+    t.connect(g(), banned, peer).await;
+    t.network.ban(g(), banned).await.unwrap();
+    t.network
+        .remove_member(g(), moderator, banned)
+        .await
+        .unwrap();
+    t.assert_in_step().await;
+    t.network.unban(g(), banned).await.unwrap();
+    assert!(!t.network.is_connected(g(), banned, peer).await.unwrap());
+    t.connect(g(), banned, member(3)).await;
+    assert_eq!(
+        t.network.degree(g(), banned, member(3)).await.unwrap(),
+        handshake::network::Degree::First
+    );
+}
+
 async fn a_moderators_removal_is_audited(t: &TestNetwork) {
     let (moderator, spam) = (member(9), member(1));
     t.connect(g(), spam, member(2)).await;
@@ -142,5 +162,6 @@ async fn a_moderators_removal_is_audited(t: &TestNetwork) {
 on_both_stores!(
     erasing_removes_everything_of_the_member_and_keeps_what_others_hold,
     a_suspension_survives_erasing_ones_own_data,
+    a_ban_survives_erasing_the_members_data,
     a_moderators_removal_is_audited,
 );

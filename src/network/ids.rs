@@ -13,6 +13,9 @@ macro_rules! snowflake_id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(serde::Serialize, serde::Deserialize)]
+        // Checked on the way in like any other id (see `changes`: what other processes read).
+        #[serde(try_from = "u64", into = "u64")]
         pub struct $name(u64);
 
         impl $name {
@@ -33,6 +36,12 @@ macro_rules! snowflake_id {
             type Error = NetworkError;
             fn try_from(raw: u64) -> Result<Self, Self::Error> {
                 Self::new(raw)
+            }
+        }
+
+        impl From<$name> for u64 {
+            fn from(id: $name) -> u64 {
+                id.0
             }
         }
 

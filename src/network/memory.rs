@@ -14,17 +14,22 @@
 //! in order, and installs the state. Every commit is therefore either in the snapshot
 //! (committed before the mark) or in the queue (after it), never both and never neither.
 //!
-//! This process's writes are the only ones it sees: a second process writing the same
-//! database would not update this one's memory (SQLite refuses a second process).
+//! On a store several processes share, every write's changes are also logged, numbered in
+//! commit order (see `changes`). Each server's state records the number of the last write it
+//! applied, and applies writes strictly in sequence: a write that arrives after a gap (another
+//! process committed in between) waits until the missing ones are read from the log. So memory
+//! is always exactly the database as of one numbered commit, whichever process made it.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
+use super::changes::{Change, LoggedWrite};
 use super::directory::Directory;
 use super::graph::GuildGraph;
 use super::graph_loader::GraphLoader;
 use super::port::{ReadTx, StoreError};
-use super::{GuildId, GuildLimits, MemberId, MemberNames};
+use super::{GuildId, GuildLimits, MemberId};
 
 /// One server's state.
 #[derive(Debug, Default)]
@@ -36,24 +41,9 @@ pub(crate) struct GuildMemory {
     pub(crate) banned: RwLock<HashSet<MemberId>>,
     /// The server's limits, read by every invitation and acceptance.
     pub(crate) limits: RwLock<GuildLimits>,
-}
-
-/// A committed change to what memory keeps for a server.
-#[derive(Debug)]
-pub(crate) enum Change {
-    Connected(MemberId, MemberId),
-    Disconnected(MemberId, MemberId),
-    /// Out of the graph (their connections stay in the database).
-    Banned(MemberId),
-    /// Their connections (`peers`, as stored) come back, except those with members still
-    /// banned.
-    Unbanned {
-        member: MemberId,
-        peers: Vec<MemberId>,
-    },
-    Erased(MemberId),
-    Named(MemberId, MemberNames),
-    Limits(GuildLimits),
+    /// The number of the last logged write applied here; 0 on a store that keeps no log.
+    /// Changed only under the server's write lock.
+    applied: AtomicU64,
 }
 
 impl GuildMemory {
@@ -62,6 +52,8 @@ impl GuildMemory {
         tx: &mut (dyn ReadTx + '_),
         guild: GuildId,
     ) -> Result<Self, StoreError> {
+        // First, so the state read below is the database as of exactly this logged write.
+        let applied = tx.last_change(guild).await?.unwrap_or(0);
         let banned: HashSet<MemberId> = tx.banned_members(guild).await?.into_iter().collect();
         let loader = GraphLoader::start(banned.clone());
         tx.all_connections(guild, &mut |batch| loader.add(batch))
@@ -73,13 +65,58 @@ impl GuildMemory {
             names: RwLock::new(Directory::from_names(names)),
             banned: RwLock::new(banned),
             limits: RwLock::new(limits),
+            applied: AtomicU64::new(applied),
         })
+    }
+
+    /// The number of the last logged write applied here (0 where the store keeps no log).
+    pub(crate) fn applied(&self) -> u64 {
+        self.applied.load(Ordering::Acquire)
+    }
+
+    /// Applies a logged write in its place in the sequence (call under the server's write
+    /// lock). False if writes before it are missing: nothing is applied, and the caller reads
+    /// them from the log ([`GuildMemory::catch_up`]). A write already applied is skipped.
+    pub(crate) fn apply_logged(&self, write: LoggedWrite) -> bool {
+        let applied = self.applied();
+        if write.seq <= applied {
+            return true;
+        }
+        if write.seq != applied + 1 {
+            return false;
+        }
+        for change in write.changes {
+            self.apply(change);
+        }
+        self.applied.store(write.seq, Ordering::Release);
+        true
+    }
+
+    /// Applies every logged write after the last one applied here, read from `tx` (call under
+    /// the server's write lock). False if the log no longer reaches back that far, or holds a
+    /// write this binary cannot read: then only reading the server afresh brings it in step.
+    pub(crate) async fn catch_up(
+        &self,
+        tx: &mut (dyn ReadTx + '_),
+        guild: GuildId,
+    ) -> Result<bool, StoreError> {
+        let Some(writes) = tx.changes_after(guild, self.applied()).await? else {
+            return Ok(false);
+        };
+        Ok(writes.into_iter().all(|write| self.apply_logged(write)))
     }
 
     /// Where this state differs from `fresh` (the same server read from the database now):
     /// empty when memory is exactly in step.
     pub(crate) fn differences(&self, fresh: &GuildMemory) -> Vec<String> {
         let mut found = Vec::new();
+        if self.applied() != fresh.applied() {
+            found.push(format!(
+                "applied write {} of the log, the database is at {}",
+                self.applied(),
+                fresh.applied()
+            ));
+        }
         let (mine, theirs) = (read(&self.graph).edges(), read(&fresh.graph).edges());
         if mine != theirs {
             let extra: Vec<_> = mine.iter().filter(|e| !theirs.contains(e)).collect();
@@ -110,7 +147,13 @@ impl GuildMemory {
 
     fn apply(&self, change: Change) {
         match change {
-            Change::Connected(a, b) => write(&self.graph).connect(a, b),
+            // The graph leaves banned members out, as a load does.
+            Change::Connected(a, b) => {
+                let banned = read(&self.banned);
+                if !banned.contains(&a) && !banned.contains(&b) {
+                    write(&self.graph).connect(a, b);
+                }
+            }
             Change::Disconnected(a, b) => write(&self.graph).disconnect(a, b),
             Change::Banned(member) => {
                 write(&self.banned).insert(member);
@@ -136,8 +179,9 @@ impl GuildMemory {
 
 /// A server's place in memory.
 enum Slot {
-    /// Being read from a snapshot; the changes committed since wait here, in order.
-    Loading(Vec<Change>),
+    /// Being read from a snapshot; the writes committed since wait here, in order, with their
+    /// numbers where the store logs them.
+    Loading(Vec<(Option<u64>, Vec<Change>)>),
     Loaded(Arc<GuildMemory>),
 }
 
@@ -165,29 +209,30 @@ impl Memory {
             .collect()
     }
 
-    /// A committed write's changes, in order (call under the server's write lock).
-    pub(crate) fn changed_all(&self, guild: GuildId, changes: Vec<Change>) {
-        for change in changes {
-            self.changed(guild, change);
-        }
-    }
-
-    /// A committed change (call under the server's write lock): applied to a loaded server,
-    /// queued for one being loaded, and nothing for one not in memory (it will be read from
-    /// the database, change included, when first used).
-    pub(crate) fn changed(&self, guild: GuildId, change: Change) {
+    /// A committed write's changes, in order (call under the server's write lock): applied to
+    /// a loaded server, queued for one being loaded, and nothing for one not in memory (it
+    /// will be read from the database, changes included, when first used). `seq` is the
+    /// write's number where the store logs writes. False if a loaded server is missing
+    /// earlier writes: the caller must catch it up from the log, or forget it.
+    pub(crate) fn committed(&self, guild: GuildId, seq: Option<u64>, changes: Vec<Change>) -> bool {
         // Applied outside the map's lock: applying waits for the graph's readers (a walk can
         // take milliseconds), and other servers' lookups must not wait with it.
         if let Some(state) = self.get(guild) {
-            state.apply(change);
-            return;
+            return match seq {
+                Some(seq) => state.apply_logged(LoggedWrite { seq, changes }),
+                None => {
+                    changes.into_iter().for_each(|change| state.apply(change));
+                    true
+                }
+            };
         }
         // Not loaded: loading or absent. Only a load moves a server to loaded, and it does so
         // under the server's write lock, which the caller holds, so the answer cannot change
         // between the two locks.
         if let Some(Slot::Loading(queue)) = write(&self.guilds).get_mut(&guild) {
-            queue.push(change);
+            queue.push((seq, changes));
         }
+        true
     }
 
     /// Marks the server as loading: call under the server's write lock, right after pinning the snapshot
@@ -197,7 +242,9 @@ impl Memory {
     }
 
     /// Installs what was read from the snapshot, with the changes committed since applied in
-    /// order. Call under the server's write lock. `None` if the server was forgotten meanwhile
+    /// order (logged writes up to the first gap: on a shared store the caller then catches up
+    /// from the log, which also holds what other processes committed). Call under the
+    /// server's write lock. `None` if the server was forgotten meanwhile
     /// (see [`Memory::forget`]): what was read may be out of date, and must be read again.
     pub(crate) fn finish_loading(
         &self,
@@ -212,8 +259,17 @@ impl Memory {
                 Some(loaded)
             }
             Some(Slot::Loading(queue)) => {
-                for change in queue {
-                    state.apply(change);
+                for (seq, changes) in queue {
+                    let in_sequence = match seq {
+                        Some(seq) => state.apply_logged(LoggedWrite { seq, changes }),
+                        None => {
+                            changes.into_iter().for_each(|change| state.apply(change));
+                            true
+                        }
+                    };
+                    if !in_sequence {
+                        break;
+                    }
                 }
                 let state = Arc::new(state);
                 guilds.insert(guild, Slot::Loaded(Arc::clone(&state)));
@@ -229,6 +285,12 @@ impl Memory {
     /// under the server's write lock.
     pub(crate) fn forget(&self, guild: GuildId) {
         write(&self.guilds).remove(&guild);
+    }
+
+    /// Drops every server, loaded or loading: for when this process may have missed other
+    /// processes' writes and cannot tell which servers they touched.
+    pub(crate) fn forget_all(&self) {
+        write(&self.guilds).clear();
     }
 
     /// Forgets a load that failed; the next use starts over.
@@ -274,16 +336,16 @@ mod tests {
         let memory = Memory::default();
         memory.begin_loading(g());
         assert!(memory.get(g()).is_none(), "not usable while loading");
-        memory.changed(g(), Change::Connected(m(3), m(4)));
-        memory.changed(g(), Change::Disconnected(m(1), m(2)));
-        memory.changed(g(), Change::Connected(m(1), m(2)));
-        memory.changed(g(), Change::Disconnected(m(2), m(3)));
-        memory.changed(g(), Change::Banned(m(4)));
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
+        memory.committed(g(), None, vec![Change::Disconnected(m(1), m(2))]);
+        memory.committed(g(), None, vec![Change::Connected(m(1), m(2))]);
+        memory.committed(g(), None, vec![Change::Disconnected(m(2), m(3))]);
+        memory.committed(g(), None, vec![Change::Banned(m(4))]);
         let limits = GuildLimits {
             connection_cap: 7,
             ..Default::default()
         };
-        memory.changed(g(), Change::Limits(limits));
+        memory.committed(g(), None, vec![Change::Limits(limits)]);
         let state = memory.finish_loading(g(), snapshot()).unwrap();
         let graph = read(&state.graph);
         assert!(
@@ -298,9 +360,69 @@ mod tests {
     }
 
     #[test]
+    fn logged_writes_apply_in_sequence_once_and_wait_behind_a_gap() {
+        let memory = Memory::default();
+        memory.begin_loading(g());
+        let state = memory.finish_loading(g(), snapshot()).unwrap();
+        assert!(
+            !memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4))]),
+            "write 1 is missing"
+        );
+        assert!(!read(&state.graph).are_connected(m(3), m(4)));
+        assert_eq!(state.applied(), 0);
+        assert!(memory.committed(g(), Some(1), vec![Change::Disconnected(m(1), m(2))]));
+        assert!(memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4))]));
+        // Heard of twice (its own commit, then the feed): applied once.
+        assert!(memory.committed(g(), Some(1), vec![Change::Connected(m(1), m(2))]));
+        let graph = read(&state.graph);
+        assert!(!graph.are_connected(m(1), m(2)));
+        assert!(graph.are_connected(m(3), m(4)));
+        assert_eq!(state.applied(), 2);
+    }
+
+    #[test]
+    fn a_load_skips_queued_writes_its_snapshot_holds_and_stops_at_a_gap() {
+        let memory = Memory::default();
+        memory.begin_loading(g());
+        // Write 1 is in the snapshot; 2 is not; 4 came after a write this process never saw.
+        memory.committed(g(), Some(1), vec![Change::Disconnected(m(1), m(2))]);
+        memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4))]);
+        memory.committed(g(), Some(4), vec![Change::Connected(m(5), m(6))]);
+        let read_at_write_1 = GuildMemory {
+            applied: AtomicU64::new(1),
+            ..snapshot()
+        };
+        let state = memory.finish_loading(g(), read_at_write_1).unwrap();
+        let graph = read(&state.graph);
+        assert!(graph.are_connected(m(1), m(2)), "as the snapshot has it");
+        assert!(graph.are_connected(m(3), m(4)));
+        assert!(!graph.are_connected(m(5), m(6)), "left for the log");
+        assert_eq!(state.applied(), 2);
+    }
+
+    #[test]
+    fn a_banned_members_new_connection_stays_out_of_the_graph_as_a_load_leaves_it() {
+        let memory = Memory::default();
+        memory.begin_loading(g());
+        let state = memory.finish_loading(g(), snapshot()).unwrap();
+        memory.committed(g(), None, vec![Change::Banned(m(3))]);
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
+        assert!(!read(&state.graph).are_connected(m(3), m(4)));
+        memory.committed(
+            g(),
+            None,
+            vec![Change::Unbanned {
+                member: m(3),
+                peers: vec![m(2), m(4)],
+            }],
+        );
+        assert!(read(&state.graph).are_connected(m(3), m(4)));
+    }
+
+    #[test]
     fn changes_to_a_server_not_in_memory_are_not_kept() {
         let memory = Memory::default();
-        memory.changed(g(), Change::Connected(m(3), m(4)));
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
         memory.begin_loading(g());
         let state = memory.finish_loading(g(), snapshot()).unwrap();
         assert!(!read(&state.graph).are_connected(m(3), m(4)));
@@ -323,9 +445,9 @@ mod tests {
     fn an_abandoned_load_leaves_nothing_and_a_new_one_starts_clean() {
         let memory = Memory::default();
         memory.begin_loading(g());
-        memory.changed(g(), Change::Connected(m(3), m(4)));
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
         memory.abandon_loading(g());
-        memory.changed(g(), Change::Connected(m(5), m(6)));
+        memory.committed(g(), None, vec![Change::Connected(m(5), m(6))]);
         memory.begin_loading(g());
         let state = memory.finish_loading(g(), snapshot()).unwrap();
         let graph = read(&state.graph);

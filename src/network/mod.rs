@@ -9,10 +9,12 @@
 //! told, cannot invite the remover (and gets the same neutral refusal as anyone refused for any
 //! reason), and the remover's re-invite, once accepted, restores the connection as it was.
 
+mod changes;
 mod connections;
 mod directory;
 mod error;
 mod export;
+mod follow;
 mod graph;
 mod graph_loader;
 mod ids;
@@ -34,6 +36,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
+pub use changes::{Change, FeedEvent, LoggedWrite};
 pub use error::NetworkError;
 pub use export::{
     ExportedConnection, ExportedInvitation, ExportedMark, ExportedSettings, ExportedTags,
@@ -55,7 +58,7 @@ pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
 
 use futures::future::BoxFuture;
 use memory::{GuildMemory, Memory};
-use port::{Output, ReadTx, Storage};
+use port::{Output, ReadTx, Storage, StoreError};
 use tx::Writing;
 
 /// The rolling window of the weekly invitation limit.
@@ -82,6 +85,10 @@ pub struct Network {
     /// holds its connections in memory twice, so at start-up (every server announced at once)
     /// they take turns two by two.
     load_slots: Arc<tokio::sync::Semaphore>,
+    /// Whether other processes write this store too (it logs writes and has a feed).
+    shared: bool,
+    /// Stops following the store's feed when the last clone of the network is dropped.
+    _follower: Option<Arc<tokio_util::sync::DropGuard>>,
 }
 
 /// How many servers may load at once (see `Network::load_slots`).
@@ -108,14 +115,23 @@ impl Network {
 
     /// A network over a store already shared (two networks over one store see each other's
     /// writes only through the database: tests use this to check what a fresh process loads).
+    /// A network over `storage`. On a store several processes share, it starts following
+    /// the others' writes (see `follow`), which needs the async runtime.
     pub fn over(storage: Arc<dyn Storage>, clock: impl Clock) -> Self {
+        let memory = Arc::default();
+        let writing = Arc::default();
+        let follower = storage
+            .follow()
+            .map(|feed| Arc::new(follow::spawn(Arc::clone(&storage), &memory, &writing, feed)));
         Self {
             storage,
             clock: Arc::new(clock),
-            memory: Arc::default(),
-            writing: Arc::default(),
+            memory,
+            writing,
             loading: Arc::default(),
             load_slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LOADS)),
+            shared: follower.is_some(),
+            _follower: follower,
         }
     }
 
@@ -142,11 +158,33 @@ impl Network {
         T: Send + 'static,
     {
         let now = self.clock.now();
+        let memory = Arc::clone(&self.memory);
         let erased: port::WriteOp = Box::new(move |tx| {
             Box::pin(async move {
-                let mut writing = Writing::new(tx);
+                // On a shared store, other processes may have committed since this one last
+                // heard: the rules read memory, so it is brought up to the database first. The
+                // store's lock on the server, held from here to the commit, keeps it there.
+                let last = tx.last_change(guild).await?;
+                if let (Some(_), Some(state)) = (last, memory.get(guild))
+                    && !state.catch_up(&mut *tx, guild).await?
+                {
+                    memory.forget(guild);
+                    return Err(StoreError::corrupt(
+                        "memory fell behind what the change log still holds; reloading the server",
+                    )
+                    .into());
+                }
+                let mut writing = Writing::new(&mut *tx);
                 let value = op(&mut writing, now).await?;
-                Ok(Box::new((value, writing.into_changes())) as Output)
+                let changes = writing.into_changes();
+                let seq = match last {
+                    Some(last) if !changes.is_empty() => {
+                        tx.publish_changes(guild, last + 1, &changes).await?;
+                        Some(last + 1)
+                    }
+                    _ => None,
+                };
+                Ok(Box::new((value, seq, changes)) as Output)
             })
         });
         let _in_order = self.writing.lock(guild).await;
@@ -158,11 +196,14 @@ impl Network {
         };
         match self.storage.write(guild, erased).await {
             Ok(output) => {
-                let (value, changes) = *output
-                    .downcast::<(T, Vec<memory::Change>)>()
+                let (value, seq, changes) = *output
+                    .downcast::<(T, Option<u64>, Vec<Change>)>()
                     .expect("a write returns what its operation made");
-                self.memory.changed_all(guild, changes);
-                unsettled.settled();
+                // In sequence by construction (caught up above, under the store's lock); a
+                // gap would mean memory cannot be trusted, so it is read again instead.
+                if self.memory.committed(guild, seq, changes) {
+                    unsettled.settled();
+                }
                 Ok(value)
             }
             // A refusal rolled back whole: nothing to doubt.
@@ -174,7 +215,6 @@ impl Network {
         }
     }
 
-    /// Runs `op` against one consistent snapshot.
     async fn read<T, F>(&self, op: F) -> Result<T, NetworkError>
     where
         F: for<'t> FnOnce(
@@ -248,7 +288,24 @@ impl Network {
                     .downcast::<GuildMemory>()
                     .expect("a load returns a server's state");
                 let _in_order = self.writing.lock(guild).await;
-                Ok(self.memory.finish_loading(guild, state))
+                let Some(loaded) = self.memory.finish_loading(guild, state) else {
+                    return Ok(None);
+                };
+                // Other processes' writes since the snapshot are in the log, not the queue.
+                if self.shared {
+                    match follow::catch_up(&*self.storage, guild, Arc::clone(&loaded)).await {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            self.memory.forget(guild);
+                            return Ok(None);
+                        }
+                        Err(error) => {
+                            self.memory.forget(guild);
+                            return Err(error);
+                        }
+                    }
+                }
+                Ok(Some(loaded))
             }
             Err(e) => {
                 self.memory.abandon_loading(guild);
@@ -267,11 +324,16 @@ impl Network {
             };
             // Under the write lock, so no commit is half-way between the database and memory.
             let _in_order = self.writing.lock(guild).await;
+            let behind = Arc::clone(&state);
             let fresh = self
                 .storage
                 .read_long(Box::new(move |tx| {
                     Box::pin(async move {
-                        Ok(Box::new(GuildMemory::read_from(tx, guild).await?) as Output)
+                        let fresh = GuildMemory::read_from(tx, guild).await?;
+                        // Other processes' writes this one has not heard of yet are applied
+                        // first, from the same snapshot: memory is compared as of one commit.
+                        behind.catch_up(tx, guild).await?;
+                        Ok(Box::new(fresh) as Output)
                     })
                 }))
                 .await?;

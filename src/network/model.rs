@@ -136,7 +136,7 @@ impl SettingsUpdate {
 }
 
 /// A server's limits against invitation spam and runaway networks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GuildLimits {
     /// Invitations one member may send in any rolling 7 days.
     pub invites_per_week: u32,
@@ -198,7 +198,7 @@ impl LimitsUpdate {
 }
 
 /// The names a member was last seen with, for lists and name search.
-#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct MemberNames {
     /// The name shown in the server (nickname, else global name, else username).
     pub display_name: String,

@@ -19,6 +19,7 @@ use std::fmt;
 use async_trait::async_trait;
 use futures::future::BoxFuture;
 
+use super::changes::{Change, FeedEvent, LoggedWrite};
 use super::model::{AuditAction, StatsFigures};
 use super::{
     AcceptanceFacts, ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry,
@@ -247,6 +248,17 @@ pub trait ReadTx: Send {
     /// The member's own records, for their export (the network assembles it).
     async fn member_records(&mut self, guild: GuildId, member: MemberId) -> Result<MemberRecords>;
     async fn stats_figures(&mut self, guild: GuildId, week_ago: Timestamp) -> Result<StatsFigures>;
+
+    /// The number of the server's last logged write (0 before the first), on a store several
+    /// processes share; `None` on a store that keeps no log (only this process writes it).
+    async fn last_change(&mut self, guild: GuildId) -> Result<Option<u64>>;
+    /// The logged writes numbered after `after`, in order; `None` if the log no longer holds
+    /// them all (it is pruned) or holds one this binary cannot read.
+    async fn changes_after(
+        &mut self,
+        guild: GuildId,
+        after: u64,
+    ) -> Result<Option<Vec<LoggedWrite>>>;
 }
 
 /// Changes that nothing in memory mirrors. All of a transaction's changes commit together or
@@ -421,7 +433,8 @@ pub trait MirroredWrites: Send {
     /// Erases everything the member's own: their settings and names, both sides of their
     /// connections, invitations to and from them, their tags and the tags others put on them,
     /// their removals, blocks, reports and saved filters. Others' own records about them stay
-    /// (that someone removed or blocked them, reports against them), and so does a suspension.
+    /// (that someone removed or blocked them, reports against them), and so do a suspension
+    /// and a ban (erasing one's data is no way around a moderator).
     /// Returns whether the member had any data.
     async fn erase_member(&mut self, guild: GuildId, member: MemberId) -> Result<bool>;
     /// Records the names a member was just seen with.
@@ -433,6 +446,11 @@ pub trait MirroredWrites: Send {
         now: Timestamp,
     ) -> Result<()>;
     async fn store_limits(&mut self, guild: GuildId, limits: GuildLimits) -> Result<()>;
+    /// Logs a write's changes as write number `seq` of the server (the network read the last
+    /// number in this transaction, under its lock), for the other processes; they are told
+    /// when it commits. Only called where [`ReadTx::last_change`] is `Some`.
+    async fn publish_changes(&mut self, guild: GuildId, seq: u64, changes: &[Change])
+    -> Result<()>;
 }
 
 /// A store's write transaction: everything above.
@@ -487,4 +505,9 @@ pub trait Storage: Send + Sync + 'static {
 
     /// Which store this is, for logs and benchmarks: "sqlite" or "postgres".
     fn kind(&self) -> &'static str;
+
+    /// News of every logged write, whichever process committed it, for a store several
+    /// processes share; `None` for a store only this process writes. Called once, by the
+    /// network, inside the async runtime; the feed stops when the receiver is dropped.
+    fn follow(&self) -> Option<tokio::sync::mpsc::Receiver<FeedEvent>>;
 }

@@ -98,6 +98,12 @@ macro_rules! __port_delegate {
             async fn stats_figures(&mut self, guild: $crate::network::GuildId, week_ago: $crate::network::Timestamp) -> std::result::Result<$crate::network::StatsFigures, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::stats_figures(self, guild, week_ago))
             }
+            async fn last_change(&mut self, guild: $crate::network::GuildId) -> std::result::Result<Option<u64>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::last_change(self, guild))
+            }
+            async fn changes_after(&mut self, guild: $crate::network::GuildId, after: u64) -> std::result::Result<Option<Vec<$crate::network::LoggedWrite>>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::changes_after(self, guild, after))
+            }
         }
         #[async_trait::async_trait]
         impl $crate::network::port::WriteTx for $ty {
@@ -178,6 +184,9 @@ macro_rules! __port_delegate {
             }
             async fn store_limits(&mut self, guild: $crate::network::GuildId, limits: $crate::network::GuildLimits) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::store_limits(self, guild, limits))
+            }
+            async fn publish_changes(&mut self, guild: $crate::network::GuildId, seq: u64, changes: &[$crate::network::Change]) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::publish_changes(self, guild, seq, changes))
             }
         }
     };

@@ -9,7 +9,7 @@
 
 use std::ops::{Deref, DerefMut};
 
-use super::memory::Change;
+use super::changes::Change;
 use super::port::{StoreError, StoreTx, WriteTx};
 use super::{GuildId, GuildLimits, MemberId, MemberNames, Timestamp};
 

@@ -295,6 +295,21 @@ impl TestSchema {
         config
     }
 
+    /// Ends the change feeds' connections (those listening for this schema's writes), as a
+    /// network fault that spares the pools would; how many were ended.
+    pub async fn terminate_feeds(&self) -> u64 {
+        admin(&self.url)
+            .await
+            .query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                  WHERE application_name = $1 AND query LIKE 'LISTEN%'",
+                &[&self.name],
+            )
+            .await
+            .expect("terminate the test's feeds")
+            .len() as u64
+    }
+
     /// Ends every connection opened with [`TestSchema::config`], as a database restart would.
     pub async fn terminate_connections(&self) -> u64 {
         admin(&self.url)

@@ -12,10 +12,16 @@ use tokio_postgres::Client;
 use crate::network::port::StoreError;
 
 /// Every file in `migrations/`, in order (a test checks none is left out).
-pub(super) const STEPS: &[(&str, &str)] = &[(
-    "0001_network.sql",
-    include_str!("migrations/0001_network.sql"),
-)];
+pub(super) const STEPS: &[(&str, &str)] = &[
+    (
+        "0001_network.sql",
+        include_str!("migrations/0001_network.sql"),
+    ),
+    (
+        "0002_change_log.sql",
+        include_str!("migrations/0002_change_log.sql"),
+    ),
+];
 
 /// Brings the schema in the connection's `search_path` up to date.
 pub(super) async fn migrate(client: &mut Client) -> Result<(), StoreError> {

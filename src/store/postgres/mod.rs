@@ -13,6 +13,7 @@
 
 mod audit;
 mod error;
+mod feed;
 mod migrations;
 mod pipeline;
 mod queries;
@@ -27,7 +28,7 @@ use futures::future::BoxFuture;
 use tokio_postgres::NoTls;
 
 use crate::network::port::{Output, ReadOp, Storage, StoreError, Violation, WriteOp};
-use crate::network::{GuildId, NetworkError};
+use crate::network::{FeedEvent, GuildId, NetworkError};
 use pipeline::{Answers, send_now};
 pub use tx::PgTx;
 
@@ -39,10 +40,17 @@ const POOL_SIZE: usize = 16;
 /// exits), and for a connection during an outage (then the member is asked to try again).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// The schema version this binary brings a database to: its number of migrations.
+pub const SCHEMA_VERSION: usize = migrations::STEPS.len();
+
 /// A pool of connections to one PostgreSQL database; cheap to clone.
 #[derive(Clone)]
 pub struct PostgresStore {
     pool: Pool,
+    /// For the change feed's own connection (see `feed`).
+    config: tokio_postgres::Config,
+    /// The channel this schema's writes are announced on.
+    channel: String,
 }
 
 impl PostgresStore {
@@ -62,9 +70,13 @@ impl PostgresStore {
         mut config: tokio_postgres::Config,
     ) -> Result<PostgresStore, StoreError> {
         config.connect_timeout(CONNECT_TIMEOUT);
+        // A feed connection only listens: without keepalives, a server that vanished without
+        // closing it (a network partition) would leave it waiting forever.
+        config.keepalives(true);
+        config.keepalives_idle(Duration::from_secs(30));
         let place = describe(&config);
         let manager = Manager::from_config(
-            config,
+            config.clone(),
             NoTls,
             ManagerConfig {
                 // Checking a connection costs a round trip; a broken one is noticed by the
@@ -83,7 +95,15 @@ impl PostgresStore {
             |e| StoreError::new(format!("could not connect to PostgreSQL at {place}"), e);
         let mut client = pool.get().await.map_err(unreachable)?;
         migrations::migrate(&mut client).await?;
-        Ok(PostgresStore { pool })
+        let schema: String = client
+            .query_one("SELECT current_schema()", &[])
+            .await?
+            .try_get(0)?;
+        Ok(PostgresStore {
+            pool,
+            config,
+            channel: feed::channel(&schema),
+        })
     }
 
     /// Runs `op` in one transaction begun with `begin`: committed if it returns `Ok`, rolled
@@ -229,6 +249,16 @@ impl Storage for PostgresStore {
 
     fn kind(&self) -> &'static str {
         "postgres"
+    }
+
+    fn follow(&self) -> Option<tokio::sync::mpsc::Receiver<FeedEvent>> {
+        let (events, feed) = tokio::sync::mpsc::channel(feed::BACKLOG);
+        tokio::spawn(feed::listen(
+            self.config.clone(),
+            self.channel.clone(),
+            events,
+        ));
+        Some(feed)
     }
 }
 

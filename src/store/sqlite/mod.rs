@@ -170,6 +170,11 @@ impl Storage for SqliteStore {
     fn kind(&self) -> &'static str {
         "sqlite"
     }
+
+    /// None: this process is the file's only writer.
+    fn follow(&self) -> Option<tokio::sync::mpsc::Receiver<crate::network::FeedEvent>> {
+        None
+    }
 }
 
 /// Runs blocking database work without stalling the async workers.

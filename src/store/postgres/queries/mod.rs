@@ -1,6 +1,7 @@
 //! The port's queries on PostgreSQL, grouped by the table they are about. Each statement names
 //! its guild in the key it reads or writes (see the migration on distribution by guild).
 
+mod change_log;
 mod connections;
 mod facts;
 mod invitations;

@@ -215,7 +215,20 @@ impl PgTx<'_> {
     }
 
     pub async fn erase_member(&self, guild: GuildId, member: MemberId) -> Result<bool, StoreError> {
-        let suspended = self.suspended_since(guild, member).await?;
+        // A suspension and a ban stay: erasing one's data is no way around a moderator.
+        let (suspended, banned) = self
+            .one(
+                "SELECT suspended_ms, banned_ms FROM members WHERE guild_id = $1 AND user_id = $2",
+                &[&guild, &member],
+                |row| {
+                    Ok((
+                        row.try_get::<_, Option<Timestamp>>(0)?,
+                        row.try_get::<_, Option<Timestamp>>(1)?,
+                    ))
+                },
+            )
+            .await?
+            .unwrap_or_default();
         // Both sides of the member's connections, the other side each by its key (read off
         // the member's own rows, which the statement deletes first: nothing cascades to a
         // connection's peer side), the reports they made, then their row: everything else
@@ -240,12 +253,11 @@ impl PgTx<'_> {
             )
             .await?
             > 0;
-        if let Some(since) = suspended {
-            // A suspension stays: erasing one's data is no way around a moderator.
+        if let Some(first_seen) = suspended.into_iter().chain(banned).min() {
             self.change(
-                "INSERT INTO members (guild_id, user_id, first_seen_ms, suspended_ms)
-                 VALUES ($1, $2, $3, $3)",
-                &[&guild, &member, &since],
+                "INSERT INTO members (guild_id, user_id, first_seen_ms, suspended_ms, banned_ms)
+                 VALUES ($1, $2, $3, $4, $5)",
+                &[&guild, &member, &first_seen, &suspended, &banned],
             )
             .await?;
         }

@@ -27,10 +27,17 @@ impl SqliteTx<'_> {
     /// side of their connections, invitations to and from them, their tags and the tags others
     /// put on them, their removals, blocks, reports and saved filters. What stays is other
     /// members' own records about them: that someone removed or blocked them (which keeps
-    /// refusing their invitations), and reports against them. A suspension stays too: erasing
-    /// one's data is not a way around a moderator. Returns whether the member had any data.
+    /// refusing their invitations), and reports against them. A suspension and a ban stay too:
+    /// erasing one's data is not a way around a moderator. Returns whether the member had any
+    /// data.
     pub fn erase_member(&self, guild: GuildId, member: MemberId) -> Result<bool, StoreError> {
-        let suspended = self.suspended_since(guild, member)?;
+        let (suspended, banned): (Option<Timestamp>, Option<Timestamp>) = self
+            .one(
+                "SELECT suspended_ms, banned_ms FROM members WHERE guild_id = ?1 AND user_id = ?2",
+                params![guild, member],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?
+            .unwrap_or_default();
         // Both sides of the member's connections first, the other side each by its full key
         // (read off the member's own rows): nothing cascades to a connection's peer side (see
         // migration 0010), and the mirror rule refuses a half-deleted pair at the commit.
@@ -54,10 +61,11 @@ impl SqliteTx<'_> {
             "DELETE FROM members WHERE guild_id = ?1 AND user_id = ?2",
             params![guild, member],
         )? > 0;
-        if let Some(since) = suspended {
+        if let Some(first_seen) = suspended.into_iter().chain(banned).min() {
             self.change(
-                "INSERT INTO members (guild_id, user_id, first_seen_ms, suspended_ms) VALUES (?1, ?2, ?3, ?3)",
-                params![guild, member, since],
+                "INSERT INTO members (guild_id, user_id, first_seen_ms, suspended_ms, banned_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![guild, member, first_seen, suspended, banned],
             )?;
         }
         Ok(erased)

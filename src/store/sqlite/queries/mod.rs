@@ -2,6 +2,7 @@
 //! same few statements run over and over, and SQLite keeps their plans per connection.
 
 mod bans;
+mod change_log;
 mod connections;
 mod erasure;
 mod export;

@@ -1,0 +1,100 @@
+//! Changes to what memory mirrors, as values: recorded by each write (`tx::Writing`), applied
+//! to this process's memory after the commit, and — on a store several processes share —
+//! logged in the same transaction, numbered in commit order, so that every other process
+//! applies the same changes in the same order (see `follow`).
+//!
+//! The serialized form is what other processes, possibly of another version during a rolling
+//! upgrade, read from the log: variants and fields are named explicitly, and a change a binary
+//! cannot read makes it reload that server rather than guess.
+
+use serde::{Deserialize, Serialize};
+
+use super::{GuildId, GuildLimits, MemberId, MemberNames};
+
+/// A committed change to what memory keeps for a server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "of", rename_all = "snake_case")]
+pub enum Change {
+    Connected(MemberId, MemberId),
+    Disconnected(MemberId, MemberId),
+    /// Out of the graph (their connections stay in the database).
+    Banned(MemberId),
+    /// Their connections (`peers`, as stored) come back, except those with members still
+    /// banned.
+    Unbanned {
+        member: MemberId,
+        peers: Vec<MemberId>,
+    },
+    Erased(MemberId),
+    Named(MemberId, MemberNames),
+    Limits(GuildLimits),
+}
+
+/// One write's changes as the log holds them: its number in the server's sequence (1, 2, …, in
+/// commit order) and the changes, in the order the write made them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoggedWrite {
+    pub seq: u64,
+    pub changes: Vec<Change>,
+}
+
+/// What a shared store tells each process about commits, in the order it learned of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedEvent {
+    /// The server's log now reaches `seq`.
+    Committed { guild: GuildId, seq: u64 },
+    /// The feed was cut: commits may be missed until [`FeedEvent::Resumed`].
+    Lost,
+    /// The feed is back; what was committed meanwhile must be read from the log.
+    Resumed,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(n: u64) -> MemberId {
+        MemberId::new(n).unwrap()
+    }
+
+    #[test]
+    fn every_change_reads_back_as_written() {
+        let changes = vec![
+            Change::Connected(m(1), m(2)),
+            Change::Disconnected(m(1), m(2)),
+            Change::Banned(m(3)),
+            Change::Unbanned {
+                member: m(3),
+                peers: vec![m(1), m(4)],
+            },
+            Change::Erased(m(5)),
+            Change::Named(
+                m(6),
+                MemberNames {
+                    display_name: "Zoë \"z\" 🦀".into(),
+                    username: "zoe".into(),
+                },
+            ),
+            Change::Limits(GuildLimits {
+                invites_per_week: 3,
+                connection_cap: 9,
+                reports_to_suspend: 2,
+            }),
+        ];
+        let text = serde_json::to_string(&changes).unwrap();
+        let back: Vec<Change> = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, changes);
+    }
+
+    #[test]
+    fn the_logged_form_is_stable_and_refuses_what_it_does_not_know() {
+        // Other processes (maybe another version) read this form: it must not change silently.
+        let text = serde_json::to_string(&Change::Connected(m(1), m(2))).unwrap();
+        assert_eq!(text, r#"{"kind":"connected","of":[1,2]}"#);
+        assert!(serde_json::from_str::<Change>(r#"{"kind":"promoted","of":1}"#).is_err());
+        assert!(
+            serde_json::from_str::<Change>(r#"{"kind":"banned","of":0}"#).is_err(),
+            "ids are checked on the way in"
+        );
+    }
+}

@@ -1,0 +1,293 @@
+//! Several processes on one PostgreSQL database: each is a `Network` over its own store (its
+//! own pool and change feed), as separate bot processes would be. Every rule holds whichever
+//! process decides, and each process's memory follows the others' writes.
+//!
+//! PostgreSQL only: SQLite refuses a second process (see `store_snapshot`).
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use handshake::network::{Degree, InviteOutcome, LimitsUpdate, MemberNames, Network, NetworkError};
+use support::network::{TestNetwork, g, is_not_invitable, member};
+
+/// How long a test waits for another process's write to show: far above the 100 ms the feed
+/// takes (measured by the benchmark), so only a write that never arrives fails.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// Two processes on one fresh schema, or `None` without PostgreSQL.
+async fn two_processes() -> Option<(TestNetwork, Network)> {
+    let first = TestNetwork::postgres().await?;
+    first
+        .network
+        .update_limits(
+            g(),
+            LimitsUpdate {
+                invites_per_week: Some(10_000),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let second = first.reopen().await;
+    Some((first, second))
+}
+
+/// Waits until `process` sees `a` and `b` at `degree`; fails the test after [`PATIENCE`].
+async fn until_degree(process: &Network, a: u64, b: u64, degree: Degree) {
+    let start = Instant::now();
+    loop {
+        let seen = process.degree(g(), member(a), member(b)).await.unwrap();
+        if seen == degree {
+            return;
+        }
+        assert!(
+            start.elapsed() < PATIENCE,
+            "{a}–{b} still {seen:?}, not {degree:?}, after {PATIENCE:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+async fn assert_both_in_step(first: &TestNetwork, second: &Network) {
+    first.assert_in_step().await;
+    let drift = second.memory_differences().await.unwrap();
+    assert!(drift.is_empty(), "the second process drifted: {drift:#?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_commit_in_one_process_reaches_the_others_memory() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    // Both have the server in memory before anything happens.
+    for process in [&first.network, &second] {
+        assert_eq!(
+            process.degree(g(), member(1), member(3)).await.unwrap(),
+            Degree::Outside
+        );
+    }
+    first.connect(g(), member(1), member(2)).await;
+    first.connect(g(), member(2), member(3)).await;
+    // Read from the second process's memory only: no write of its own brings it up to date.
+    until_degree(&second, 1, 2, Degree::First).await;
+    until_degree(&second, 1, 3, Degree::Second).await;
+    first
+        .network
+        .see_member(
+            g(),
+            member(3),
+            MemberNames {
+                display_name: "Carol".into(),
+                username: "carol".into(),
+            },
+        )
+        .await
+        .unwrap();
+    first
+        .network
+        .disconnect(g(), member(2), member(1))
+        .await
+        .unwrap();
+    until_degree(&second, 1, 2, Degree::Outside).await;
+    let start = Instant::now();
+    while second.member_names(g(), member(3)).await.unwrap().is_none() {
+        assert!(start.elapsed() < PATIENCE, "the name never arrived");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    // And the other way round.
+    second
+        .invite(g(), member(4), member(5), None)
+        .await
+        .unwrap();
+    second.accept(g(), member(5), member(4)).await.unwrap();
+    until_degree(&first.network, 4, 5, Degree::First).await;
+    assert_both_in_step(&first, &second).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn accepting_in_two_processes_at_once_connects_once() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    for pair in 0..10u64 {
+        let (inviter, invitee) = (member(2 * pair + 1), member(2 * pair + 2));
+        first
+            .network
+            .invite(g(), inviter, invitee, None)
+            .await
+            .unwrap();
+        let (a, b) = (first.network.clone(), second.clone());
+        let (here, there) = tokio::join!(
+            a.accept(g(), invitee, inviter),
+            b.accept(g(), invitee, inviter)
+        );
+        let accepted = [&here, &there].iter().filter(|r| r.is_ok()).count();
+        assert_eq!(accepted, 1, "{here:?} / {there:?}");
+        for refused in [here, there].into_iter().filter_map(Result::err) {
+            assert!(
+                matches!(
+                    refused,
+                    NetworkError::AlreadyConnected | NetworkError::NoInvitationReceived
+                ),
+                "{refused:?}"
+            );
+        }
+        for process in [&first.network, &second] {
+            let counts = process.counts(g(), invitee).await.unwrap();
+            assert_eq!(counts.connections, 1);
+        }
+    }
+    assert_both_in_step(&first, &second).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn inviting_each_other_from_two_processes_at_once_makes_one_connection() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    for pair in 0..10u64 {
+        let (a, b) = (member(2 * pair + 1), member(2 * pair + 2));
+        let (n1, n2) = (first.network.clone(), second.clone());
+        let (ab, ba) = tokio::join!(n1.invite(g(), a, b, None), n2.invite(g(), b, a, None));
+        let (ab, ba) = (ab.unwrap(), ba.unwrap());
+        let connected = [&ab, &ba]
+            .iter()
+            .filter(|o| matches!(o, InviteOutcome::Connected(_)))
+            .count();
+        assert_eq!(connected, 1, "{ab:?} / {ba:?}");
+        until_degree(&second, 2 * pair + 1, 2 * pair + 2, Degree::First).await;
+    }
+    assert_both_in_step(&first, &second).await;
+}
+
+/// One process disconnects while the other handles the removed member's invitation to the
+/// remover: whichever commits first, they end disconnected, the removed member is refused as
+/// anyone would be, and nothing is left pending between them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_disconnect_in_one_process_races_the_removed_members_invite_in_the_other() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    for pair in 0..10u64 {
+        let (remover, removed) = (member(2 * pair + 1), member(2 * pair + 2));
+        first.connect(g(), remover, removed).await;
+        until_degree(&second, 2 * pair + 1, 2 * pair + 2, Degree::First).await;
+        let (n1, n2) = (first.network.clone(), second.clone());
+        let (disconnected, invited) = tokio::join!(
+            n1.disconnect(g(), remover, removed),
+            n2.invite(g(), removed, remover, None)
+        );
+        disconnected.unwrap();
+        match invited {
+            Err(NetworkError::AlreadyConnected) => {}
+            other => assert!(is_not_invitable(&other), "{other:?}"),
+        }
+        for process in [&first.network, &second] {
+            assert!(!process.is_connected(g(), remover, removed).await.unwrap());
+            let again = process.invite(g(), removed, remover, None).await;
+            assert!(is_not_invitable(&again), "{again:?}");
+            let counts = process.counts(g(), remover).await.unwrap();
+            assert_eq!(
+                (counts.invitations_received, counts.invitations_sent),
+                (0, 0)
+            );
+        }
+        until_degree(&second, 2 * pair + 1, 2 * pair + 2, Degree::Outside).await;
+    }
+    assert_both_in_step(&first, &second).await;
+}
+
+/// A small deterministic generator, so a failure can be replayed from its seed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn random_operations_from_two_processes_leave_both_memories_as_the_database() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    const MEMBERS: u64 = 10;
+    // Both load the server first, so every write below must reach the other's memory.
+    for process in [&first.network, &second] {
+        process.degree(g(), member(1), member(2)).await.unwrap();
+    }
+    let processes = [first.network.clone(), second.clone()];
+    let tasks: Vec<_> = (0..8u64)
+        .map(|task| {
+            let n = processes[(task % 2) as usize].clone();
+            tokio::spawn(async move {
+                let mut rng = XorShift(0x2545_F491_4F6C_DD1D ^ (task + 1));
+                for _ in 0..40 {
+                    let a = member(1 + rng.next(MEMBERS));
+                    let b = member(1 + rng.next(MEMBERS));
+                    let result = match rng.next(10) {
+                        0..=2 => n.invite(g(), a, b, None).await.map(drop),
+                        3 | 4 => n.accept(g(), a, b).await.map(drop),
+                        5 => n.disconnect(g(), a, b).await.map(drop),
+                        6 => n.ban(g(), a).await.map(drop),
+                        7 => n.unban(g(), a).await.map(drop),
+                        8 => n.erase_my_data(g(), a).await.map(drop),
+                        _ => {
+                            n.see_member(
+                                g(),
+                                a,
+                                MemberNames {
+                                    display_name: format!("name {}", rng.next(100)),
+                                    username: format!("user{}", a.get()),
+                                },
+                            )
+                            .await
+                        }
+                    };
+                    if let Err(e) = result {
+                        assert!(!e.is_internal(), "internal error: {e:?}");
+                    }
+                }
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    assert_both_in_step(&first, &second).await;
+}
+
+/// A process whose feed is cut cannot know what it missed: it reads the server afresh, and
+/// follows again once the feed is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_process_whose_feed_is_cut_reads_afresh_and_then_follows_again() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    first.connect(g(), member(1), member(2)).await;
+    until_degree(&second, 1, 2, Degree::First).await;
+    let cut = first.pg_schema().terminate_feeds().await;
+    assert!(cut >= 2, "both processes' feeds were cut ({cut})");
+    first.connect(g(), member(3), member(4)).await;
+    until_degree(&second, 3, 4, Degree::First).await;
+    // The feed reconnects by itself; after that, writes arrive as before.
+    let start = Instant::now();
+    for pair in 0u64.. {
+        let (a, b) = (10 + 2 * pair, 11 + 2 * pair);
+        first.connect(g(), member(a), member(b)).await;
+        let arrived = tokio::time::timeout(
+            Duration::from_millis(500),
+            until_degree(&second, a, b, Degree::First),
+        )
+        .await;
+        if arrived.is_ok() {
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE, "the feed never came back");
+    }
+    assert_both_in_step(&first, &second).await;
+}
