@@ -127,6 +127,68 @@ impl fmt::Debug for DatabaseUrl {
     }
 }
 
+/// Which gateway shards this process runs (`SHARDS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shards {
+    /// All of them, as many as Discord recommends (`GET /gateway/bot`): one process.
+    Auto,
+    /// Shards `first` to `last` (both included) of `total`: one of several processes.
+    Range { first: u32, last: u32, total: u32 },
+}
+
+impl Shards {
+    /// Discord allows far fewer; this only keeps nonsense out.
+    const MOST: u32 = 1 << 16;
+
+    /// `a-b/n` (shards a to b of n) or `a/n` (shard a of n).
+    pub fn parse(raw: &str) -> Result<Self, ConfigError> {
+        let invalid = |reason: String| ConfigError::Invalid {
+            name: "SHARDS",
+            reason,
+        };
+        let shape = || {
+            invalid(format!(
+                "{raw:?} is not a shard range like 0-3/16 (shards 0 to 3 of 16) or 5/16"
+            ))
+        };
+        let number = |text: &str| text.trim().parse::<u32>().map_err(|_| shape());
+        let (range, total) = raw.split_once('/').ok_or_else(shape)?;
+        let (first, last) = match range.split_once('-') {
+            Some((first, last)) => (number(first)?, number(last)?),
+            None => (number(range)?, number(range)?),
+        };
+        let total = number(total)?;
+        if total == 0 || total > Self::MOST {
+            return Err(invalid(format!(
+                "{raw:?}: the total must be between 1 and {}",
+                Self::MOST
+            )));
+        }
+        if first > last {
+            return Err(invalid(format!(
+                "{raw:?}: the first shard ({first}) comes after the last ({last})"
+            )));
+        }
+        if last >= total {
+            return Err(invalid(format!(
+                "{raw:?}: shards are numbered 0 to {} of {total}",
+                total - 1
+            )));
+        }
+        Ok(Self::Range { first, last, total })
+    }
+}
+
+impl fmt::Display for Shards {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Auto => f.write_str("all, as many as Discord recommends"),
+            Self::Range { first, last, total } if first == last => write!(f, "{first} of {total}"),
+            Self::Range { first, last, total } => write!(f, "{first} to {last} of {total}"),
+        }
+    }
+}
+
 /// Everything the bot needs to run.
 #[derive(Debug, Clone)]
 pub struct BotConfig {
@@ -138,6 +200,7 @@ pub struct BotConfig {
     /// twilight-http-proxy, or the tests' fake Discord).
     pub proxy_url: Option<String>,
     pub store: StoreConfig,
+    pub shards: Shards,
 }
 
 impl BotConfig {
@@ -177,6 +240,10 @@ impl BotConfig {
             dev_guild,
             proxy_url,
             store: StoreConfig::from_lookup(&lookup)?,
+            shards: non_empty(&lookup, "SHARDS")
+                .map(|raw| Shards::parse(&raw))
+                .transpose()?
+                .unwrap_or(Shards::Auto),
         })
     }
 }
@@ -284,6 +351,53 @@ mod tests {
             let err = StoreConfig::from_lookup(lookup(&[("DATABASE_URL", bad)])).unwrap_err();
             let text = err.to_string();
             assert!(text.starts_with("DATABASE_URL is not valid"), "{text}");
+            assert!(!text.contains('\n'), "{text}");
+        }
+    }
+
+    #[test]
+    fn shards_default_to_automatic_and_take_a_range_of_a_total() {
+        let shards = |value: &str| {
+            BotConfig::from_lookup(lookup(&[("DISCORD_TOKEN", TOKEN), ("SHARDS", value)]))
+                .map(|config| config.shards)
+        };
+        assert_eq!(shards("").unwrap(), Shards::Auto);
+        assert_eq!(
+            shards("0-3/16").unwrap(),
+            Shards::Range {
+                first: 0,
+                last: 3,
+                total: 16
+            }
+        );
+        assert_eq!(
+            shards(" 5/16 ").unwrap(),
+            Shards::Range {
+                first: 5,
+                last: 5,
+                total: 16
+            }
+        );
+        assert_eq!(
+            shards("1-1/2").unwrap(),
+            Shards::Range {
+                first: 1,
+                last: 1,
+                total: 2
+            }
+        );
+        for bad in [
+            "4-2/16",
+            "0-16/16",
+            "x",
+            "0-3",
+            "3/0",
+            "-1-2/4",
+            "1-2/x",
+            "0-1/99999999",
+        ] {
+            let text = shards(bad).unwrap_err().to_string();
+            assert!(text.starts_with("SHARDS is not valid"), "{bad}: {text}");
             assert!(!text.contains('\n'), "{text}");
         }
     }

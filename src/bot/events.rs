@@ -6,15 +6,15 @@ use std::sync::RwLock;
 
 use serenity::all::{
     Command, Context, EventHandler, Guild, GuildId as DiscordGuildId, Http, Interaction, Ready,
-    User,
+    UnavailableGuild, User,
 };
-use tracing::{error, info, warn};
+use tracing::{Instrument, error, info, warn};
 
 use super::deliver::{self, Answering, DmError};
 use super::request::{InputError, Parsed};
 use super::response::{Outgoing, Reply, Response};
 use super::text::{error_chain, name_of};
-use super::{commands, handlers, parse, render};
+use super::{commands, custom_id, handlers, parse, render};
 use crate::network::{GuildId, MemberId, Network};
 
 /// Where the commands are registered.
@@ -135,11 +135,21 @@ impl Handler {
 #[serenity::async_trait]
 impl EventHandler for Handler {
     async fn ready(&self, ctx: Context, ready: Ready) {
-        info!(user = %ready.user.name, servers = ready.guilds.len(), "connected to Discord");
+        let shard = ready.shard.map(|s| format!("{} of {}", s.id.0, s.total));
+        info!(
+            user = %ready.user.name,
+            servers = ready.guilds.len(),
+            shard = shard.as_deref().unwrap_or("unsharded"),
+            "connected to Discord"
+        );
         info!(
             "invite the bot with https://discord.com/oauth2/authorize?client_id={}&scope=bot%20applications.commands&permissions=0",
             ready.application.id
         );
+        // Once per bot, not once per shard: by shard 0's process.
+        if ready.shard.is_some_and(|s| s.id.0 != 0) {
+            return;
+        }
         match self.register_commands(&ctx.http).await {
             Ok(count) => info!(count, registration = ?self.registration, "commands registered"),
             Err(e) => error!(error = %error_chain(&e), "could not register commands"),
@@ -158,6 +168,28 @@ impl EventHandler for Handler {
         if let Err(e) = self.network.preload(id).await {
             warn!(error = %error_chain(&e), guild = %id, "could not preload the server's network");
         }
+    }
+
+    /// Removed from a server (not an outage, which says `unavailable`): its state leaves
+    /// memory. Its data stays in the database, should the bot be added back.
+    async fn guild_delete(
+        &self,
+        _ctx: Context,
+        incomplete: UnavailableGuild,
+        _full: Option<Guild>,
+    ) {
+        if incomplete.unavailable {
+            return;
+        }
+        let Ok(id) = GuildId::new(incomplete.id.get()) else {
+            return;
+        };
+        self.server_names
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&id);
+        self.network.unload(id).await;
+        info!(guild = %id, "removed from a server; its network left memory");
     }
 
     async fn guild_ban_addition(&self, _ctx: Context, guild_id: DiscordGuildId, banned_user: User) {
@@ -190,6 +222,44 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
+        let span = interaction_span(&ctx, &interaction);
+        self.interaction(ctx, interaction).instrument(span).await;
+    }
+}
+
+/// The span every interaction is handled in, so an operator can follow one across processes:
+/// the shard it arrived on, its server, what it is and its id. Never what members typed, nor
+/// who they acted on.
+fn interaction_span(ctx: &Context, interaction: &Interaction) -> tracing::Span {
+    let (id, guild, what) = match interaction {
+        Interaction::Command(command) | Interaction::Autocomplete(command) => (
+            command.id.get(),
+            command.guild_id.map(|g| g.get()),
+            format!("/{}", command.data.name),
+        ),
+        Interaction::Component(component) => {
+            let custom_id = &component.data.custom_id;
+            // A click in a DM has no server of its own; its custom id names it.
+            let guild = component.guild_id.map(|g| g.get()).or_else(|| {
+                custom_id::ComponentAction::parse(custom_id).map(|action| action.guild().get())
+            });
+            // `hs:<action>`: the fields after it are member ids.
+            let action: String = custom_id.split(':').take(2).collect::<Vec<_>>().join(":");
+            (component.id.get(), guild, action)
+        }
+        other => (other.id().get(), None, format!("{:?}", other.kind())),
+    };
+    tracing::info_span!(
+        "interaction",
+        shard = ctx.shard_id.0,
+        guild,
+        what = %what,
+        id
+    )
+}
+
+impl Handler {
+    async fn interaction(&self, ctx: Context, interaction: Interaction) {
         match &interaction {
             Interaction::Command(command) => {
                 self.answer(

@@ -23,7 +23,7 @@ use tracing::info;
 
 pub use events::Registration;
 
-use crate::config::{BotConfig, StoreConfig};
+use crate::config::{BotConfig, Shards, StoreConfig};
 use crate::network::port::StoreError;
 use crate::network::{Network, SystemClock};
 use crate::store::postgres::PostgresStore;
@@ -42,6 +42,14 @@ pub enum BotError {
     InvalidToken,
     #[error("the connection to Discord failed")]
     Discord(#[source] serenity::Error),
+    #[error(
+        "SHARDS={configured} runs {total} shards in all, but Discord recommends {recommended} for this bot: raise the total (Discord refuses a shard with more than 2,500 servers)"
+    )]
+    TooFewShards {
+        configured: String,
+        total: u32,
+        recommended: u32,
+    },
 }
 
 /// Opens the store and runs the bot until `shutdown` completes or the connection fails.
@@ -114,7 +122,42 @@ pub async fn serve(
         info!("shutting down");
         shards.shutdown_all().await;
     });
-    client.start().await.map_err(|e| match e {
+    if let Shards::Range { first, last, total } = config.shards {
+        // Fewer than recommended may mean more than 2,500 servers on a shard, which Discord
+        // closes with 4011 — and serenity 0.12 then spins on the closed connection. Refused
+        // here, in one line, instead.
+        let recommended = client
+            .http
+            .get_bot_gateway()
+            .await
+            .map_err(BotError::Discord)?
+            .shards;
+        if total < recommended {
+            return Err(BotError::TooFewShards {
+                configured: format!("{first}-{last}/{total}"),
+                total,
+                recommended,
+            });
+        }
+    }
+    info!(shards = %config.shards, "starting the gateway");
+    let started = match config.shards {
+        Shards::Auto => client.start_autosharded().await,
+        // serenity 0.12 reads the range's end as included (it starts `end - start + 1`
+        // shards; see tests/bot_shards.rs), so `last` goes in as the end.
+        Shards::Range { first, last, total } => {
+            client
+                .start_shard_range(
+                    std::ops::Range {
+                        start: first,
+                        end: last,
+                    },
+                    total,
+                )
+                .await
+        }
+    };
+    started.map_err(|e| match e {
         serenity::Error::Gateway(serenity::all::GatewayError::InvalidAuthentication) => {
             BotError::InvalidToken
         }

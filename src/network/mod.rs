@@ -81,10 +81,14 @@ pub struct Network {
     /// Per server, held while its state is being loaded into `memory`: one load per server at
     /// a time (an interaction in a small server never waits for a big one's load).
     loading: Arc<GuildLocks>,
-    /// Loads running at once, across servers: a big server's load is CPU-bound and briefly
-    /// holds its connections in memory twice, so at start-up (every server announced at once)
-    /// they take turns two by two.
+    /// Loads a member is waiting for, running at once across servers: a big server's load is
+    /// CPU-bound and briefly holds its connections in memory twice, so they take turns two by
+    /// two.
     load_slots: Arc<tokio::sync::Semaphore>,
+    /// Loads ahead of use (every server Discord announces at start-up: thousands, for a bot in
+    /// many small servers) take turns one by one, beside those a member is waiting for and
+    /// never in front of them: the servers members use first load first.
+    preload_slots: Arc<tokio::sync::Semaphore>,
     /// Whether other processes write this store too (it logs writes and has a feed).
     shared: bool,
     /// Stops following the store's feed when the last clone of the network is dropped.
@@ -130,6 +134,7 @@ impl Network {
             writing,
             loading: Arc::default(),
             load_slots: Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LOADS)),
+            preload_slots: Arc::new(tokio::sync::Semaphore::new(1)),
             shared: follower.is_some(),
             _follower: follower,
         }
@@ -241,15 +246,36 @@ impl Network {
     /// server), so the first member to ask does not wait for it: one to two seconds for a
     /// 100,000-member server on two cores, during which writes go on.
     pub async fn preload(&self, guild: GuildId) -> Result<(), NetworkError> {
-        self.memory(guild).await.map(drop)
+        self.memory_from(guild, &self.preload_slots).await.map(drop)
+    }
+
+    /// Drops the server's in-memory state (the bot was removed from it): nothing of it stays
+    /// in this process's memory until it is used again.
+    pub async fn unload(&self, guild: GuildId) {
+        let _in_order = self.writing.lock(guild).await;
+        self.memory.forget(guild);
+    }
+
+    /// Whether the server's state is in memory (for tests and operators).
+    pub fn is_loaded(&self, guild: GuildId) -> bool {
+        self.memory.get(guild).is_some()
     }
 
     /// A server's in-memory state (graph and directory), loaded on first use: read from a
     /// snapshot while writes go on, then brought up to date with the changes committed
     /// meanwhile (see `memory`).
     async fn memory(&self, guild: GuildId) -> Result<Arc<GuildMemory>, NetworkError> {
+        self.memory_from(guild, &self.load_slots).await
+    }
+
+    /// [`Network::memory`], loading in one of `slots` if it must.
+    async fn memory_from(
+        &self,
+        guild: GuildId,
+        slots: &tokio::sync::Semaphore,
+    ) -> Result<Arc<GuildMemory>, NetworkError> {
         loop {
-            if let Some(loaded) = self.load(guild).await? {
+            if let Some(loaded) = self.load(guild, slots).await? {
                 return Ok(loaded);
             }
             // Forgotten while loading (a write failed meanwhile): read it again.
@@ -257,7 +283,11 @@ impl Network {
     }
 
     /// One attempt at loading a server's state; `None` if it was forgotten meanwhile.
-    async fn load(&self, guild: GuildId) -> Result<Option<Arc<GuildMemory>>, NetworkError> {
+    async fn load(
+        &self,
+        guild: GuildId,
+        slots: &tokio::sync::Semaphore,
+    ) -> Result<Option<Arc<GuildMemory>>, NetworkError> {
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(Some(loaded));
         }
@@ -267,7 +297,7 @@ impl Network {
             return Ok(Some(loaded));
         }
         // Never closed, so acquiring only waits.
-        let _slot = self.load_slots.acquire().await;
+        let _slot = slots.acquire().await;
         let held = self.writing.lock(guild).await;
         let marker = Arc::clone(&self.memory);
         let read = self

@@ -43,13 +43,51 @@ impl Recorded {
     }
 }
 
+/// How the fake Discord behaves as a gateway.
+#[derive(Debug, Clone)]
+pub struct FakeOptions {
+    /// The shard count `GET /gateway/bot` recommends.
+    pub shards: u32,
+    /// Whether the bot is in too many servers to run unsharded: an IDENTIFY with fewer shards
+    /// than recommended is closed with 4011, "Sharding required", as Discord does.
+    pub must_shard: bool,
+    /// The servers the bot is in: (id, name). Each is announced on its own shard.
+    pub guilds: Vec<(u64, String)>,
+}
+
+impl Default for FakeOptions {
+    fn default() -> Self {
+        Self {
+            shards: 1,
+            must_shard: false,
+            guilds: vec![(dj::GUILD_ID, dj::GUILD_NAME.to_owned())],
+        }
+    }
+}
+
+/// The shard a server's events go to, as Discord computes it.
+pub fn shard_of(guild: u64, total: u32) -> u32 {
+    ((guild >> 22) % u64::from(total)) as u32
+}
+
+/// A server id that lands on `shard` of `total` (the `n`th such, for several per shard).
+pub fn guild_on_shard(shard: u32, total: u32, n: u64) -> u64 {
+    // Snowflake-sized (about 1.3e18), below i64::MAX like every real one.
+    let timestamp = (300_000_000_000 + n) * u64::from(total) + u64::from(shard);
+    (timestamp << 22) | 1
+}
+
 #[derive(Default)]
 struct Shared {
+    options: FakeOptions,
     requests: Mutex<Vec<Recorded>>,
     request_arrived: Notify,
-    /// The live gateway connection's outbox.
-    gateway: Mutex<Option<mpsc::UnboundedSender<Value>>>,
+    /// Each live gateway connection's outbox, by shard id; and the total they identified with.
+    gateways: Mutex<HashMap<u32, mpsc::UnboundedSender<Value>>>,
+    shard_total: Mutex<u32>,
     gateway_connected: Notify,
+    /// Close codes the gateway sent (4011 for a bot that had to shard and did not).
+    closes: Mutex<Vec<u16>>,
     /// Users whose DMs are closed to the bot: sending them a message fails with 50007.
     closed_dms: Mutex<HashSet<u64>>,
     /// Who each DM channel the bot opened is with.
@@ -58,8 +96,8 @@ struct Shared {
     people: Mutex<HashMap<u64, Person>>,
     next_id: AtomicU64,
     gateway_url: Mutex<String>,
-    /// The bot's IDENTIFY payload (`d`), once it connected.
-    identify: Mutex<Option<Value>>,
+    /// The bot's IDENTIFY payloads (`d`), in order, one per shard it started.
+    identifies: Mutex<Vec<Value>>,
     /// Requests whose bodies Discord's OpenAPI spec refuses.
     invalid: Mutex<Vec<String>>,
 }
@@ -71,7 +109,12 @@ pub struct FakeDiscord {
 
 impl FakeDiscord {
     pub async fn start() -> Self {
+        Self::start_with(FakeOptions::default()).await
+    }
+
+    pub async fn start_with(options: FakeOptions) -> Self {
         let shared = Arc::new(Shared {
+            options,
             next_id: AtomicU64::new(1_600_000_000_000_000_000),
             ..Default::default()
         });
@@ -113,9 +156,50 @@ impl FakeDiscord {
         );
     }
 
-    /// What the bot sent in IDENTIFY (token, intents, …), once it has.
+    /// What the bot sent in its first IDENTIFY (token, intents, …), once it has.
     pub fn identify(&self) -> Option<Value> {
-        self.shared.identify.lock().unwrap().clone()
+        self.shared.identifies.lock().unwrap().first().cloned()
+    }
+
+    /// Every IDENTIFY so far (`d`), in order.
+    pub fn identifies(&self) -> Vec<Value> {
+        self.shared.identifies.lock().unwrap().clone()
+    }
+
+    /// The shards with a live, identified connection.
+    pub fn connected_shards(&self) -> Vec<u32> {
+        let mut shards: Vec<u32> = self
+            .shared
+            .gateways
+            .lock()
+            .unwrap()
+            .keys()
+            .copied()
+            .collect();
+        shards.sort_unstable();
+        shards
+    }
+
+    /// Close codes the gateway sent so far.
+    pub fn closes(&self) -> Vec<u16> {
+        self.shared.closes.lock().unwrap().clone()
+    }
+
+    /// Waits until shards `shards` are all connected; fails the test if they take much longer
+    /// than serenity 0.12 needs (it starts one shard every 5 s, whatever `max_concurrency`).
+    pub async fn wait_for_shards(&self, shards: &[u32]) {
+        let boot = Duration::from_secs(5 * shards.len() as u64 + 10);
+        let deadline = tokio::time::Instant::now() + boot;
+        loop {
+            let connected = self.shared.gateway_connected.notified();
+            let live = self.connected_shards();
+            if shards.iter().all(|s| live.contains(s)) {
+                return;
+            }
+            if tokio::time::timeout_at(deadline, connected).await.is_err() {
+                panic!("shards {shards:?} never all connected; live: {live:?}");
+            }
+        }
     }
 
     pub fn requests(&self) -> Vec<Recorded> {
@@ -144,19 +228,28 @@ impl FakeDiscord {
         }
     }
 
-    /// Sends a dispatch event (`t`, `d`) to the bot over the gateway.
+    /// Sends a dispatch event (`t`, `d`) to the bot over the gateway: on the shard of the
+    /// server it names (`guild_id`), else on shard 0, where Discord sends DMs.
     pub async fn dispatch(&self, event: &str, data: Value) {
+        let guild = data["guild_id"]
+            .as_str()
+            .and_then(|g| g.parse::<u64>().ok());
         let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
         loop {
             let connected = self.shared.gateway_connected.notified();
-            if let Some(outbox) = self.shared.gateway.lock().unwrap().as_ref() {
+            let total = *self.shared.shard_total.lock().unwrap();
+            let shard = match guild {
+                Some(guild) if total > 0 => shard_of(guild, total),
+                _ => 0,
+            };
+            if let Some(outbox) = self.shared.gateways.lock().unwrap().get(&shard) {
                 outbox
                     .send(json!({ "op": 0, "t": event, "d": data }))
                     .expect("gateway open");
                 return;
             }
             if tokio::time::timeout_at(deadline, connected).await.is_err() {
-                panic!("the bot never connected to the gateway");
+                panic!("the bot never connected shard {shard} to the gateway");
             }
         }
     }
@@ -186,8 +279,8 @@ async fn gateway(ws: WebSocketUpgrade, State(shared): State<Arc<Shared>>) -> Res
     ws.on_upgrade(move |socket| run_gateway(socket, shared))
 }
 
-/// HELLO, then READY and GUILD_CREATE after IDENTIFY, heartbeat ACKs, and dispatches from the
-/// test. Sequence numbers increase per connection.
+/// HELLO, then READY and a GUILD_CREATE for each of the shard's servers after IDENTIFY,
+/// heartbeat ACKs, and dispatches from the test. Sequence numbers increase per connection.
 async fn run_gateway(mut socket: WebSocket, shared: Arc<Shared>) {
     let (outbox, mut queued) = mpsc::unbounded_channel::<Value>();
     let hello = json!({ "op": 10, "s": null, "t": null, "d": { "heartbeat_interval": 41_250 } });
@@ -199,7 +292,7 @@ async fn run_gateway(mut socket: WebSocket, shared: Arc<Shared>) {
         return;
     }
     let mut seq = 0u64;
-    let mut identified = false;
+    let mut shard = None;
     loop {
         tokio::select! {
             incoming = socket.recv() => {
@@ -210,22 +303,41 @@ async fn run_gateway(mut socket: WebSocket, shared: Arc<Shared>) {
                         let ack = json!({ "op": 11, "s": null, "t": null, "d": null });
                         if socket.send(Message::Text(ack.to_string().into())).await.is_err() { break }
                     }
-                    Some(2) if !identified => {
+                    Some(2) if shard.is_none() => {
+                        let close = |code: u16, reason: &str| {
+                            Message::Close(Some(axum::extract::ws::CloseFrame { code, reason: reason.to_owned().into() }))
+                        };
                         if payload["d"]["token"].as_str() != Some(format!("Bot {}", super::bot::TEST_TOKEN).as_str()) {
                             // What Discord does with a bad token: close with 4004.
-                            let close = axum::extract::ws::CloseFrame { code: 4004, reason: "Authentication failed.".into() };
-                            let _ = socket.send(Message::Close(Some(close))).await;
+                            let _ = socket.send(close(4004, "Authentication failed.")).await;
+                            shared.closes.lock().unwrap().push(4004);
                             break;
                         }
-                        identified = true;
-                        *shared.identify.lock().unwrap() = Some(payload["d"].clone());
+                        let (id, total) = match payload["d"]["shard"].as_array().map(Vec::as_slice) {
+                            Some([id, total]) => (id.as_u64().unwrap_or(0) as u32, total.as_u64().unwrap_or(1) as u32),
+                            _ => (0, 1),
+                        };
+                        if shared.options.must_shard && total < shared.options.shards {
+                            let _ = socket.send(close(4011, "Sharding required.")).await;
+                            shared.closes.lock().unwrap().push(4011);
+                            break;
+                        }
+                        shard = Some(id);
+                        shared.identifies.lock().unwrap().push(payload["d"].clone());
+                        *shared.shard_total.lock().unwrap() = total;
                         let url = shared.gateway_url.lock().unwrap().clone();
-                        for (event, data) in [("READY", dj::ready(&url)), ("GUILD_CREATE", dj::guild_create())] {
+                        let guilds: Vec<&(u64, String)> = shared.options.guilds.iter()
+                            .filter(|(guild, _)| shard_of(*guild, total) == id)
+                            .collect();
+                        let ids: Vec<u64> = guilds.iter().map(|(guild, _)| *guild).collect();
+                        let mut frames = vec![("READY", dj::ready_on_shard(&url, id, total, &ids))];
+                        frames.extend(guilds.iter().map(|(guild, name)| ("GUILD_CREATE", dj::guild_create_for(*guild, name))));
+                        for (event, data) in frames {
                             seq += 1;
                             let frame = json!({ "op": 0, "s": seq, "t": event, "d": data });
                             if socket.send(Message::Text(frame.to_string().into())).await.is_err() { return }
                         }
-                        *shared.gateway.lock().unwrap() = Some(outbox.clone());
+                        shared.gateways.lock().unwrap().insert(id, outbox.clone());
                         shared.gateway_connected.notify_waiters();
                     }
                     _ => {}
@@ -238,7 +350,9 @@ async fn run_gateway(mut socket: WebSocket, shared: Arc<Shared>) {
             }
         }
     }
-    *shared.gateway.lock().unwrap() = None;
+    if let Some(id) = shard {
+        shared.gateways.lock().unwrap().remove(&id);
+    }
 }
 
 /// Every REST call: recorded, validated, then answered like Discord would.
@@ -302,8 +416,9 @@ fn answer(shared: &Shared, method: &Method, path: &str, body: &Value) -> Respons
     match (method.as_str(), segments.as_slice()) {
         ("GET", ["gateway"]) | ("GET", ["gateway", "bot"]) => {
             let url = shared.gateway_url.lock().unwrap().clone();
+            let shards = shared.options.shards;
             ok(
-                json!({ "url": url, "shards": 1, "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 } }),
+                json!({ "url": url, "shards": shards, "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 } }),
             )
         }
         ("PUT", ["applications", _, "commands"]) => ok(commands(body, None)),

@@ -252,6 +252,36 @@ pub fn guild_create() -> Value {
 }
 
 pub fn ready(gateway_url: &str) -> Value {
+    ready_on_shard(gateway_url, 0, 1, &[GUILD_ID])
+}
+
+/// GUILD_CREATE for another server than the usual one.
+pub fn guild_create_for(guild: u64, name: &str) -> Value {
+    let mut created = moved_to_guild(guild_create(), guild);
+    created["name"] = json!(name);
+    created
+}
+
+/// Any payload built for the usual server ([`GUILD_ID`]), about `guild` instead.
+pub fn moved_to_guild(mut payload: Value, guild: u64) -> Value {
+    fn replace(value: &mut Value, from: &str, to: &str) {
+        match value {
+            Value::String(text) if text == from => *text = to.to_owned(),
+            Value::Array(items) => items.iter_mut().for_each(|v| replace(v, from, to)),
+            Value::Object(fields) => fields.values_mut().for_each(|v| replace(v, from, to)),
+            _ => {}
+        }
+    }
+    replace(&mut payload, &GUILD_ID.to_string(), &guild.to_string());
+    payload
+}
+
+/// READY for shard `shard` of `total`, in the given servers (all still unavailable).
+pub fn ready_on_shard(gateway_url: &str, shard: u32, total: u32, guilds: &[u64]) -> Value {
+    let guilds: Vec<Value> = guilds
+        .iter()
+        .map(|g| json!({ "id": g.to_string(), "unavailable": true }))
+        .collect();
     json!({
         "v": 10,
         "user": {
@@ -267,10 +297,10 @@ pub fn ready(gateway_url: &str) -> Value {
             "email": null,
             "public_flags": 0,
         },
-        "guilds": [{ "id": GUILD_ID.to_string(), "unavailable": true }],
-        "session_id": "fake-session-1",
+        "guilds": guilds,
+        "session_id": format!("fake-session-{shard}"),
         "resume_gateway_url": gateway_url,
-        "shard": [0, 1],
+        "shard": [shard, total],
         "application": { "id": APP_ID.to_string(), "flags": 8_953_856 },
         "private_channels": [],
         "presences": [],
