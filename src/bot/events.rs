@@ -106,7 +106,7 @@ impl Handler {
         let other = notification.event().other_member();
         let names = render::NotificationNames {
             other: name_of(&self.network, guild, other).await,
-            server: self.server_name(guild),
+            server: self.server_name(http, guild).await,
         };
         let message = render::notification_message(notification, &names);
         match deliver::direct_message(http, notification.recipient(), message).await {
@@ -123,12 +123,33 @@ impl Handler {
         }
     }
 
-    fn server_name(&self, guild: GuildId) -> String {
-        let names = self.server_names.read().unwrap_or_else(|p| p.into_inner());
-        names
-            .get(&guild)
-            .cloned()
-            .unwrap_or_else(|| "a server".to_owned())
+    /// The server's name: from GUILD_CREATE, or — for a server on another process's shard
+    /// (a DM click arrives on shard 0, whichever shard its server is on) — asked of Discord
+    /// once and kept.
+    async fn server_name(&self, http: &Http, guild: GuildId) -> String {
+        let known = {
+            let names = self.server_names.read().unwrap_or_else(|p| p.into_inner());
+            names.get(&guild).cloned()
+        };
+        if let Some(name) = known {
+            return name;
+        }
+        match DiscordGuildId::new(guild.get())
+            .to_partial_guild(http)
+            .await
+        {
+            Ok(found) => {
+                self.server_names
+                    .write()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(guild, found.name.clone());
+                found.name
+            }
+            Err(e) => {
+                warn!(error = %error_chain(&e), "could not read a server's name");
+                "a server".to_owned()
+            }
+        }
     }
 }
 

@@ -421,6 +421,21 @@ fn answer(shared: &Shared, method: &Method, path: &str, body: &Value) -> Respons
                 json!({ "url": url, "shards": shards, "session_start_limit": { "total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1 } }),
             )
         }
+        ("GET", ["guilds", guild]) => {
+            let known = shared
+                .options
+                .guilds
+                .iter()
+                .find(|(id, _)| id.to_string() == *guild);
+            match known {
+                Some((id, name)) => ok(dj::guild_create_for(*id, name)),
+                None => (
+                    StatusCode::NOT_FOUND,
+                    axum::Json(json!({ "message": "Unknown Guild", "code": 10004 })),
+                )
+                    .into_response(),
+            }
+        }
         ("PUT", ["applications", _, "commands"]) => ok(commands(body, None)),
         ("PUT", ["applications", _, "guilds", guild, "commands"]) => {
             ok(commands(body, guild.parse().ok()))

@@ -295,6 +295,17 @@ impl TestSchema {
         config
     }
 
+    /// A `DATABASE_URL` for a bot process working in this schema (its connections findable,
+    /// like [`TestSchema::config`]'s, by application name).
+    pub fn url(&self) -> String {
+        let separator = if self.url.contains('?') { '&' } else { '?' };
+        format!(
+            "{}{separator}options=-c%20search_path%3D{name}&application_name={name}",
+            self.url,
+            name = self.name
+        )
+    }
+
     /// Ends the change feeds' connections (those listening for this schema's writes), as a
     /// network fault that spares the pools would; how many were ended.
     pub async fn terminate_feeds(&self) -> u64 {

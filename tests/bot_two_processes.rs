@@ -1,0 +1,277 @@
+//! Two bot processes — the real binary, twice — on one PostgreSQL, each running one of two
+//! shards, against one fake Discord. A server on shard 1 goes through the whole flow while
+//! the DM clicks in it arrive on shard 0, at the other process: every promise still holds,
+//! and each process sees what the other did.
+//!
+//! PostgreSQL only (SQLite refuses a second process).
+
+mod support;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use axum::http::Method;
+use handshake::network::{ConnectionWindow, GuildId, MemberId, Network, SystemClock};
+use handshake::store::postgres::PostgresStore;
+use support::bot::{
+    TEST_TOKEN, button_ids, callback_data, ephemeral_text, reply_message, updated_text,
+};
+use support::discord::{FakeDiscord, FakeOptions, Recorded, guild_on_shard};
+use support::discord_json::{self as dj, ClickedIn, Person};
+use support::network::TestSchema;
+use support::people::{alice, bob};
+
+/// A bot process, killed if the test ends without stopping it.
+struct BotProcess(Child);
+
+impl BotProcess {
+    fn start(discord: &FakeDiscord, schema: &TestSchema, shards: &str) -> Self {
+        let dir = std::env::temp_dir();
+        let child = Command::new(env!("CARGO_BIN_EXE_handshake"))
+            .current_dir(dir)
+            .env_remove("DATABASE_PATH")
+            .env_remove("DISCORD_GUILD_ID")
+            .env("DISCORD_TOKEN", TEST_TOKEN)
+            .env("DISCORD_PROXY_URL", discord.base_url())
+            .env("DATABASE_URL", schema.url())
+            .env("SHARDS", shards)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start the bot binary");
+        Self(child)
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Waits for the DM (a message in a channel) the bot sent after request `from`.
+async fn dm_after(discord: &FakeDiscord, from: usize, what: &str) -> Recorded {
+    discord
+        .wait_for(from, what, |r| {
+            r.method == Method::POST && r.path.starts_with("/channels/")
+        })
+        .await
+}
+
+/// `clicker` clicks `custom_id` on the DM `dm`: it arrives on shard 0.
+async fn click_in_dm(
+    discord: &FakeDiscord,
+    clicker: &Person,
+    dm: &Recorded,
+    custom_id: &str,
+) -> Recorded {
+    let channel: u64 = dm.path.split('/').nth(2).unwrap().parse().unwrap();
+    let message = dj::message(
+        discord.next_id(),
+        channel,
+        dm.body["content"].as_str().unwrap(),
+        dm.body["components"].clone(),
+        0,
+    );
+    let click = dj::button_click(
+        discord.next_id(),
+        &format!("tok-{}", discord.next_id()),
+        clicker,
+        custom_id,
+        message,
+        ClickedIn::Dm(channel),
+    );
+    discord.interact(click).await.0
+}
+
+/// A slash command naming `target` in `guild`; the callback.
+async fn slash(
+    discord: &FakeDiscord,
+    guild: u64,
+    invoker: &Person,
+    command: &str,
+    target: &Person,
+) -> Recorded {
+    let interaction = dj::slash_command(
+        discord.next_id(),
+        &format!("tok-{}", discord.next_id()),
+        invoker,
+        command,
+        target,
+        true,
+        None,
+    );
+    discord
+        .interact(dj::moved_to_guild(interaction, guild))
+        .await
+        .0
+}
+
+/// Asks `/profile` until the answer satisfies `check` (the other process's commit travels
+/// through the database's feed); returns the answer and how long it took.
+async fn profile_until(
+    discord: &FakeDiscord,
+    guild: u64,
+    viewer: &Person,
+    target: &Person,
+    check: impl Fn(&str) -> bool,
+) -> (String, Duration) {
+    let start = Instant::now();
+    loop {
+        let text = ephemeral_text(&slash(discord, guild, viewer, "profile", target).await);
+        if check(&text) {
+            return (text, start.elapsed());
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the profile never changed: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_shard_0() {
+    let Some(schema) = TestSchema::create().await else {
+        return;
+    };
+    let servers: Vec<(u64, String)> = (0..2)
+        .flat_map(|shard| {
+            (0..2).map(move |n| (guild_on_shard(shard, 2, n), format!("Server {shard}.{n}")))
+        })
+        .collect();
+    let guild = servers[2].0;
+    let discord = FakeDiscord::start_with(FakeOptions {
+        shards: 2,
+        must_shard: true,
+        guilds: servers.clone(),
+    })
+    .await;
+    let (alice, bob) = (alice(), bob());
+    discord.know(&alice);
+    discord.know(&bob);
+    let _shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
+    discord.wait_for_shards(&[0]).await;
+    let _shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
+    discord.wait_for_shards(&[0, 1]).await;
+
+    // Alice invites Bob in the server on shard 1: process 1 answers and DMs Bob.
+    let before = discord.requests().len();
+    let sent = slash(&discord, guild, &alice, "invite", &bob).await;
+    assert_eq!(
+        ephemeral_text(&sent),
+        format!("Invitation sent to <@{}>.", bob.id)
+    );
+    let invitation = dm_after(&discord, before, "the invitation DM").await;
+    assert!(
+        invitation.body["content"]
+            .as_str()
+            .unwrap()
+            .contains("on **Server 1.0**"),
+        "{:#}",
+        invitation.body
+    );
+
+    // Bob accepts in his DM: the click arrives on shard 0, at process 0.
+    let before = discord.requests().len();
+    let accept = button_ids(&invitation.body)[0].clone();
+    let accepted = click_in_dm(&discord, &bob, &invitation, &accept).await;
+    assert_eq!(
+        callback_data(&accepted)["content"],
+        "You're now connected with **Alice**."
+    );
+    // Process 0 asked Discord the name of a server it does not hold.
+    let news = dm_after(&discord, before, "the acceptance DM").await;
+    assert!(
+        news.body["content"]
+            .as_str()
+            .unwrap()
+            .contains("accepted your invitation on **Server 1.0**"),
+        "{:#}",
+        news.body
+    );
+
+    // Process 1's memory follows process 0's commit.
+    let (profile, took) = profile_until(&discord, guild, &alice, &bob, |t| t.contains("1st")).await;
+    eprintln!("process 1 saw process 0's acceptance after {took:?}: {profile}");
+    let database = Network::new(
+        PostgresStore::connect_with(schema.config()).await.unwrap(),
+        SystemClock,
+    );
+    let g = GuildId::new(guild).unwrap();
+    let (a, b) = (
+        MemberId::new(alice.id).unwrap(),
+        MemberId::new(bob.id).unwrap(),
+    );
+    let since = |page: handshake::network::ConnectionPage| {
+        assert_eq!(page.items.len(), 1, "{page:?}");
+        page.items[0].since
+    };
+    let first_since = since(
+        database
+            .connections(g, a, Default::default(), ConnectionWindow::first(10))
+            .await
+            .unwrap(),
+    );
+
+    // Alice removes Bob (process 1): nobody is told.
+    let ask = slash(&discord, guild, &alice, "disconnect", &bob).await;
+    let remove = button_ids(&ask.body["data"])[0].clone();
+    let before = discord.requests().len();
+    let click = dj::moved_to_guild(
+        dj::button_click(
+            discord.next_id(),
+            "tok-remove",
+            &alice,
+            &remove,
+            reply_message(&ask),
+            ClickedIn::Server,
+        ),
+        guild,
+    );
+    let (removed, _) = discord.interact(click).await;
+    assert!(
+        updated_text(&removed).starts_with("Removed"),
+        "{removed:#?}"
+    );
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let dms_after_removal = discord
+        .requests()
+        .into_iter()
+        .skip(before)
+        .filter(|r| r.path.starts_with("/channels/") || r.path == "/users/@me/channels")
+        .count();
+    assert_eq!(dms_after_removal, 0, "a disconnect notifies nobody");
+
+    // Bob is refused neutrally, as anyone refused for any reason.
+    let refused = slash(&discord, guild, &bob, "invite", &alice).await;
+    assert_eq!(
+        ephemeral_text(&refused),
+        "This member can't be invited at this time."
+    );
+
+    // Alice re-invites; Bob accepts from his DM (process 0): the connection comes back as it
+    // was, with its first date.
+    let before = discord.requests().len();
+    slash(&discord, guild, &alice, "invite", &bob).await;
+    let again = dm_after(&discord, before, "the second invitation DM").await;
+    let accept = button_ids(&again.body)[0].clone();
+    click_in_dm(&discord, &bob, &again, &accept).await;
+    assert!(database.is_connected(g, a, b).await.unwrap());
+    let (profile, took) = profile_until(&discord, guild, &alice, &bob, |t| t.contains("1st")).await;
+    eprintln!("process 1 saw the restored connection after {took:?}: {profile}");
+    let restored = since(
+        database
+            .connections(g, a, Default::default(), ConnectionWindow::first(10))
+            .await
+            .unwrap(),
+    );
+    assert_eq!(restored, first_since, "restored as it was");
+    // Networks are per server: in a server on shard 0, they are not connected.
+    let elsewhere = ephemeral_text(&slash(&discord, servers[0].0, &alice, "profile", &bob).await);
+    assert!(elsewhere.contains("outside your network"), "{elsewhere}");
+    discord.assert_all_valid();
+}
