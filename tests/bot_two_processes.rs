@@ -275,3 +275,142 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     assert!(elsewhere.contains("outside your network"), "{elsewhere}");
     discord.assert_all_valid();
 }
+
+/// Two processes; one is killed (SIGKILL) in the middle of a burst of invitations in a server
+/// on its shard, then started again. Every invitation that was answered is in the database,
+/// the database is sound, and both processes go on answering from it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_step() {
+    let Some(schema) = TestSchema::create().await else {
+        return;
+    };
+    let servers: Vec<(u64, String)> = (0..2)
+        .flat_map(|shard| {
+            (0..2).map(move |n| (guild_on_shard(shard, 2, n), format!("Server {shard}.{n}")))
+        })
+        .collect();
+    let guild = servers[2].0;
+    let discord = FakeDiscord::start_with(FakeOptions {
+        shards: 2,
+        must_shard: true,
+        guilds: servers.clone(),
+    })
+    .await;
+    let (alice, bob) = (alice(), bob());
+    discord.know(&alice);
+    discord.know(&bob);
+    let _shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
+    discord.wait_for_shards(&[0]).await;
+    let mut shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
+    discord.wait_for_shards(&[0, 1]).await;
+
+    // A burst of invitations to Alice from 40 members, sent without waiting for answers;
+    // process 1 is killed once a quarter are answered, the rest still in flight.
+    let inviters: Vec<Person> = (0..40)
+        .map(|i| Person::new(1_800_000_000_000_000_000 + i, &format!("member{i}")))
+        .collect();
+    let mut callbacks = Vec::new();
+    for (i, inviter) in inviters.iter().enumerate() {
+        discord.know(inviter);
+        let interaction = dj::moved_to_guild(
+            dj::slash_command(
+                discord.next_id(),
+                &format!("tok-burst-{i}"),
+                inviter,
+                "invite",
+                &alice,
+                true,
+                None,
+            ),
+            guild,
+        );
+        callbacks.push((
+            inviter.id,
+            format!(
+                "/interactions/{}/{}/callback",
+                interaction["id"].as_str().unwrap(),
+                interaction["token"].as_str().unwrap()
+            ),
+        ));
+        discord.dispatch("INTERACTION_CREATE", interaction).await;
+    }
+    let answered = || -> Vec<u64> {
+        let requests = discord.requests();
+        callbacks
+            .iter()
+            .filter(|(_, path)| requests.iter().any(|r| r.path == *path))
+            .map(|(inviter, _)| *inviter)
+            .collect()
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while answered().len() < 10 {
+        assert!(Instant::now() < deadline, "the burst is not being answered");
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    shard_1.0.kill().unwrap();
+    shard_1.0.wait().unwrap();
+    let answered = answered();
+    eprintln!(
+        "{} of 40 invitations were answered before the kill",
+        answered.len()
+    );
+
+    let database = Network::new(
+        PostgresStore::connect_with(schema.config()).await.unwrap(),
+        SystemClock,
+    );
+    let g = GuildId::new(guild).unwrap();
+    let a = MemberId::new(alice.id).unwrap();
+    // A third process with the server in memory, following the other two from here on.
+    database.preload(g).await.unwrap();
+    let inbox = database
+        .invitations(
+            g,
+            a,
+            handshake::network::InvitationSide::Received,
+            handshake::network::PageRequest::first(100),
+        )
+        .await
+        .unwrap();
+    let stored: Vec<u64> = inbox.items.iter().map(|i| i.inviter.get()).collect();
+    for inviter in &answered {
+        assert!(
+            stored.contains(inviter),
+            "answered but not stored: {inviter}"
+        );
+    }
+    let violations = database.storage().audit().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+
+    // Started again, process 1 answers from the database as it stands; a DM accept handled
+    // by process 0 reaches it.
+    drop(shard_1);
+    let _shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
+    discord.wait_for_shards(&[0, 1]).await;
+    let first = answered
+        .first()
+        .expect("some invitations were answered before the kill");
+    let inviter = inviters.iter().find(|p| p.id == *first).unwrap();
+    let refused = slash(&discord, guild, inviter, "invite", &alice).await;
+    assert_eq!(
+        ephemeral_text(&refused),
+        "You've already invited this member; your invitation is still pending."
+    );
+    let before = discord.requests().len();
+    slash(&discord, guild, &bob, "invite", &alice).await;
+    let dm = dm_after(&discord, before, "Bob's invitation DM").await;
+    let accept = button_ids(&dm.body)[0].clone();
+    click_in_dm(&discord, &alice, &dm, &accept).await;
+    profile_until(&discord, guild, &alice, &bob, |t| t.contains("1st")).await;
+    // The third process followed it all: its memory is the database.
+    let after = database.memory_differences().await.unwrap();
+    assert!(after.is_empty(), "{after:#?}");
+    assert_eq!(
+        database
+            .degree(g, a, MemberId::new(bob.id).unwrap())
+            .await
+            .unwrap(),
+        handshake::network::Degree::First
+    );
+    discord.assert_all_valid();
+}
