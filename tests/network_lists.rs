@@ -315,7 +315,30 @@ async fn the_same_two_people_have_independent_networks_in_two_servers(t: &TestNe
     ));
 }
 
+/// Servers in memory report how long they went unused, and one unloaded is read afresh,
+/// unchanged, on its next use.
+async fn an_unused_server_can_leave_memory_and_comes_back_as_it_was(t: &TestNetwork) {
+    t.connect(g(), member(1), member(2)).await;
+    assert!(t.network.is_loaded(g()));
+    assert!(!t.network.is_loaded(guild(2)));
+    assert_eq!(t.network.idle_guilds(std::time::Duration::ZERO), vec![g()]);
+    assert!(
+        t.network
+            .idle_guilds(std::time::Duration::from_secs(3600))
+            .is_empty(),
+        "just used"
+    );
+    t.network.unload(g()).await;
+    assert!(!t.network.is_loaded(g()));
+    assert_eq!(
+        t.network.degree(g(), member(1), member(2)).await.unwrap(),
+        handshake::network::Degree::First
+    );
+    assert!(t.network.is_loaded(g()));
+}
+
 on_both_stores!(
+    an_unused_server_can_leave_memory_and_comes_back_as_it_was,
     the_directory_keeps_the_names_last_seen,
     connections_are_listed_newest_first_a_page_at_a_time,
     connections_made_at_the_same_instant_page_without_gaps_or_repeats,

@@ -1,8 +1,8 @@
 //! The gateway event handler: registers commands when ready, remembers server names, and runs
 //! each interaction through parse → handle → render → deliver.
 
-use std::collections::HashMap;
-use std::sync::RwLock;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, RwLock};
 
 use serenity::all::{
     Command, Context, EventHandler, Guild, GuildId as DiscordGuildId, Http, Interaction, Ready,
@@ -31,7 +31,13 @@ pub struct Handler {
     registration: Registration,
     /// Server names from GUILD_CREATE, for notifications (DMs have no server of their own).
     server_names: RwLock<HashMap<GuildId, String>>,
+    /// The servers Discord announced to this process (on its shards), as opposed to those it
+    /// loaded for a DM click about a server on another process's shard.
+    announced: Announced,
 }
+
+/// The servers on this process's shards (see [`Handler::announced`]).
+pub type Announced = Arc<RwLock<HashSet<GuildId>>>;
 
 impl Handler {
     pub fn new(network: Network, registration: Registration) -> Self {
@@ -39,7 +45,13 @@ impl Handler {
             network,
             registration,
             server_names: RwLock::default(),
+            announced: Announced::default(),
         }
+    }
+
+    /// The servers on this process's shards, as they come and go.
+    pub fn announced(&self) -> Announced {
+        Arc::clone(&self.announced)
     }
 
     async fn register_commands(&self, http: &Http) -> serenity::Result<usize> {
@@ -185,6 +197,10 @@ impl EventHandler for Handler {
             let mut names = self.server_names.write().unwrap_or_else(|p| p.into_inner());
             names.insert(id, guild.name);
         }
+        self.announced
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(id);
         // Load the server's graph and directory before anyone asks (this runs in its own task).
         if let Err(e) = self.network.preload(id).await {
             warn!(error = %error_chain(&e), guild = %id, "could not preload the server's network");
@@ -206,6 +222,10 @@ impl EventHandler for Handler {
             return;
         };
         self.server_names
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&id);
+        self.announced
             .write()
             .unwrap_or_else(|p| p.into_inner())
             .remove(&id);

@@ -29,6 +29,10 @@ use crate::network::{Network, SystemClock};
 use crate::store::postgres::PostgresStore;
 use crate::store::sqlite::SqliteStore;
 
+/// A server held for a DM click about another process's shard leaves memory after this long
+/// unused: the process of shard 0 would otherwise end up holding every server.
+const FOREIGN_SERVER_IDLE: std::time::Duration = std::time::Duration::from_secs(10 * 60);
+
 /// How often the planner statistics are refreshed while running.
 const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(6 * 60 * 60);
 
@@ -100,8 +104,10 @@ pub async fn serve(
     // to enable anything. Without the privileged members intent the bot does not see members
     // leave; see the README.
     let intents = GatewayIntents::GUILDS | GatewayIntents::GUILD_MODERATION;
+    let handler = events::Handler::new(network.clone(), registration);
+    tokio::spawn(evict_foreign_servers(network, handler.announced()));
     let mut client = ClientBuilder::new_with_http(http, intents)
-        .event_handler(events::Handler::new(network, registration))
+        .event_handler(handler)
         .await
         .map_err(BotError::Discord)?;
     // Keep the query planner informed as the data grows (cheap when nothing changed).
@@ -163,4 +169,24 @@ pub async fn serve(
         }
         other => BotError::Discord(other),
     })
+}
+
+/// Drops from memory the servers this process holds only for DM clicks (their shard is
+/// another process's) once they have gone unused for [`FOREIGN_SERVER_IDLE`]: memory stays
+/// bounded by this process's own shards.
+async fn evict_foreign_servers(network: Network, announced: events::Announced) {
+    let mut every = tokio::time::interval(FOREIGN_SERVER_IDLE / 10);
+    loop {
+        every.tick().await;
+        for guild in network.idle_guilds(FOREIGN_SERVER_IDLE) {
+            let own = announced
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(&guild);
+            if !own {
+                network.unload(guild).await;
+                tracing::debug!(guild = %guild, "an idle server of another shard left memory");
+            }
+        }
+    }
 }

@@ -44,6 +44,17 @@ pub(crate) struct GuildMemory {
     /// The number of the last logged write applied here; 0 on a store that keeps no log.
     /// Changed only under the server's write lock.
     applied: AtomicU64,
+    /// When it was last used, in seconds of this process's [`uptime`].
+    last_used: AtomicU64,
+}
+
+/// Seconds since this process first asked: a clock for "last used" that only moves forward.
+pub(crate) fn uptime() -> u64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs()
 }
 
 impl GuildMemory {
@@ -66,7 +77,18 @@ impl GuildMemory {
             banned: RwLock::new(banned),
             limits: RwLock::new(limits),
             applied: AtomicU64::new(applied),
+            last_used: AtomicU64::new(uptime()),
         })
+    }
+
+    /// Marks the state as used now.
+    pub(crate) fn touch(&self) {
+        self.last_used.store(uptime(), Ordering::Relaxed);
+    }
+
+    /// Seconds since it was last used.
+    pub(crate) fn idle_secs(&self) -> u64 {
+        uptime().saturating_sub(self.last_used.load(Ordering::Relaxed))
     }
 
     /// The number of the last logged write applied here (0 where the store keeps no log).

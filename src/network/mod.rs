@@ -256,6 +256,20 @@ impl Network {
         self.memory.forget(guild);
     }
 
+    /// The servers in memory that nothing has used for at least `idle` (see the bot's
+    /// eviction of servers held for another process's shard).
+    pub fn idle_guilds(&self, idle: Duration) -> Vec<GuildId> {
+        self.memory
+            .loaded_guilds()
+            .into_iter()
+            .filter(|guild| {
+                self.memory
+                    .get(*guild)
+                    .is_some_and(|state| state.idle_secs() >= idle.as_secs())
+            })
+            .collect()
+    }
+
     /// Whether the server's state is in memory (for tests and operators).
     pub fn is_loaded(&self, guild: GuildId) -> bool {
         self.memory.get(guild).is_some()
@@ -276,6 +290,7 @@ impl Network {
     ) -> Result<Arc<GuildMemory>, NetworkError> {
         loop {
             if let Some(loaded) = self.load(guild, slots).await? {
+                loaded.touch();
                 return Ok(loaded);
             }
             // Forgotten while loading (a write failed meanwhile): read it again.
