@@ -337,7 +337,38 @@ async fn an_unused_server_can_leave_memory_and_comes_back_as_it_was(t: &TestNetw
     assert!(t.network.is_loaded(g()));
 }
 
+/// At start-up the bot preloads every server Discord announces, one after another; a member's
+/// first command in a server still waiting its turn does not wait for that turn.
+async fn a_first_command_does_not_wait_behind_the_preloads(t: &TestNetwork) {
+    const SERVERS: u64 = 1_000;
+    let loaded = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+    let preloads: Vec<_> = (1..=SERVERS)
+        .map(|n| {
+            let (network, loaded) = (t.network.clone(), std::sync::Arc::clone(&loaded));
+            tokio::spawn(async move {
+                network.preload(guild(n)).await.unwrap();
+                loaded.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            })
+        })
+        .collect();
+    // Let every preload queue up first (and the first few run).
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    t.network
+        .degree(guild(SERVERS), member(1), member(2))
+        .await
+        .unwrap();
+    let before = loaded.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(
+        before < SERVERS * 9 / 10,
+        "the last server's first command waited for {before} of {SERVERS} preloads"
+    );
+    for preload in preloads {
+        preload.await.unwrap();
+    }
+}
+
 on_both_stores!(
+    a_first_command_does_not_wait_behind_the_preloads,
     an_unused_server_can_leave_memory_and_comes_back_as_it_was,
     the_directory_keeps_the_names_last_seen,
     connections_are_listed_newest_first_a_page_at_a_time,

@@ -95,6 +95,13 @@ pub struct Network {
     _follower: Option<Arc<tokio_util::sync::DropGuard>>,
 }
 
+/// Whether a member is waiting for a load, or it runs ahead of use (see `Network::load`).
+#[derive(Clone, Copy)]
+enum Urgency {
+    Waited,
+    Ahead,
+}
+
 /// How many servers may load at once (see `Network::load_slots`).
 const CONCURRENT_LOADS: usize = 2;
 
@@ -246,7 +253,7 @@ impl Network {
     /// server), so the first member to ask does not wait for it: one to two seconds for a
     /// 100,000-member server on two cores, during which writes go on.
     pub async fn preload(&self, guild: GuildId) -> Result<(), NetworkError> {
-        self.memory_from(guild, &self.preload_slots).await.map(drop)
+        self.memory_from(guild, Urgency::Ahead).await.map(drop)
     }
 
     /// Drops the server's in-memory state (the bot was removed from it): nothing of it stays
@@ -279,17 +286,17 @@ impl Network {
     /// snapshot while writes go on, then brought up to date with the changes committed
     /// meanwhile (see `memory`).
     async fn memory(&self, guild: GuildId) -> Result<Arc<GuildMemory>, NetworkError> {
-        self.memory_from(guild, &self.load_slots).await
+        self.memory_from(guild, Urgency::Waited).await
     }
 
-    /// [`Network::memory`], loading in one of `slots` if it must.
+    /// [`Network::memory`], loading as `urgency` says if it must.
     async fn memory_from(
         &self,
         guild: GuildId,
-        slots: &tokio::sync::Semaphore,
+        urgency: Urgency,
     ) -> Result<Arc<GuildMemory>, NetworkError> {
         loop {
-            if let Some(loaded) = self.load(guild, slots).await? {
+            if let Some(loaded) = self.load(guild, urgency).await? {
                 loaded.touch();
                 return Ok(loaded);
             }
@@ -301,18 +308,28 @@ impl Network {
     async fn load(
         &self,
         guild: GuildId,
-        slots: &tokio::sync::Semaphore,
+        urgency: Urgency,
     ) -> Result<Option<Arc<GuildMemory>>, NetworkError> {
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(Some(loaded));
         }
+        // Semaphores here are never closed, so acquiring only waits. A load ahead of use
+        // waits for its turn *before* claiming its server: thousands queued at start-up must
+        // not hold their servers' claims, or a member's first command in one of them would
+        // wait for that server's place in the queue.
+        let ahead = match urgency {
+            Urgency::Ahead => Some(self.preload_slots.acquire().await),
+            Urgency::Waited => None,
+        };
         // Whoever waited here for the same server then finds it loaded.
         let _loading = self.loading.lock(guild).await;
         if let Some(loaded) = self.memory.get(guild) {
             return Ok(Some(loaded));
         }
-        // Never closed, so acquiring only waits.
-        let _slot = slots.acquire().await;
+        let _slot = match ahead {
+            Some(slot) => slot,
+            None => self.load_slots.acquire().await,
+        };
         let held = self.writing.lock(guild).await;
         let marker = Arc::clone(&self.memory);
         let read = self
