@@ -291,3 +291,56 @@ async fn a_process_whose_feed_is_cut_reads_afresh_and_then_follows_again() {
     }
     assert_both_in_step(&first, &second).await;
 }
+
+/// The connection cap is checked against memory: two processes accepting and inviting around
+/// the same members at once never take anyone past it, whichever heard of the other's
+/// commits first.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cap_holds_across_processes_racing_on_the_same_members() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    const MEMBERS: u64 = 6;
+    const CAP: u32 = 2;
+    first.set_cap(g(), CAP).await;
+    for process in [&first.network, &second] {
+        process.degree(g(), member(1), member(2)).await.unwrap();
+    }
+    let processes = [first.network.clone(), second.clone()];
+    let tasks: Vec<_> = (0..8u64)
+        .map(|task| {
+            let n = processes[(task % 2) as usize].clone();
+            tokio::spawn(async move {
+                let mut rng = XorShift(0x9E37_79B9_7F4A_7C15 ^ (task + 7));
+                for _ in 0..60 {
+                    let a = member(1 + rng.next(MEMBERS));
+                    let b = member(1 + rng.next(MEMBERS));
+                    let result = match rng.next(4) {
+                        0 | 1 => n.invite(g(), a, b, None).await.map(drop),
+                        2 => n.accept(g(), a, b).await.map(drop),
+                        _ => n.disconnect(g(), a, b).await.map(drop),
+                    };
+                    if let Err(e) = result {
+                        assert!(!e.is_internal(), "internal error: {e:?}");
+                    }
+                }
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+    for who in 1..=MEMBERS {
+        let count = first
+            .network
+            .counts(g(), member(who))
+            .await
+            .unwrap()
+            .connections;
+        assert!(
+            count <= CAP,
+            "member {who} has {count} connections, over {CAP}"
+        );
+    }
+    assert_both_in_step(&first, &second).await;
+}

@@ -31,8 +31,16 @@ impl Network {
         let note = Note::parse(note)?;
         // The graph answers "do they share a connection" (the `mutuals` setting) without SQL.
         let state = self.memory(guild).await?;
-        self.write(guild, move |tx, now| {
-            Box::pin(invite(tx, state, guild, from, to, note, now))
+        self.write_reading_memory(guild, move |tx, now| {
+            Box::pin(invite(
+                tx,
+                Arc::clone(&state),
+                guild,
+                from,
+                to,
+                note.clone(),
+                now,
+            ))
         })
         .await
     }
@@ -46,8 +54,8 @@ impl Network {
     ) -> Result<Connection, NetworkError> {
         not_self(invitee, inviter)?;
         let state = self.memory(guild).await?;
-        self.write(guild, move |tx, now| {
-            Box::pin(accept(tx, state, guild, invitee, inviter, now))
+        self.write_reading_memory(guild, move |tx, now| {
+            Box::pin(accept(tx, Arc::clone(&state), guild, invitee, inviter, now))
         })
         .await
     }

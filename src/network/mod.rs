@@ -95,6 +95,37 @@ pub struct Network {
     _follower: Option<Arc<tokio_util::sync::DropGuard>>,
 }
 
+/// How a write knows memory is in step with the database while its rules run (see
+/// `Network::write_reading_memory`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum InStep {
+    /// The rules do not read memory: it need not be.
+    NotRead,
+    /// Assumed, and checked against the store's change log before the commit.
+    Assumed,
+    /// Brought there inside the transaction before the rules run.
+    MadeFirst,
+}
+
+/// How one attempt at a write ended, when it did not commit.
+enum Attempt {
+    /// Memory was behind the database: rolled back, to be run again in step.
+    Behind,
+    Failed(NetworkError),
+}
+
+impl Attempt {
+    fn into_error(self) -> NetworkError {
+        match self {
+            Attempt::Failed(error) => error,
+            // Only the first attempt can find memory behind; the second is made in step.
+            Attempt::Behind => NetworkError::Internal(StoreError::corrupt(
+                "memory was behind the change log twice",
+            )),
+        }
+    }
+}
+
 /// Whether a member is waiting for a load, or it runs ahead of use (see `Network::load`).
 #[derive(Clone, Copy)]
 enum Urgency {
@@ -159,7 +190,53 @@ impl Network {
     /// the database failed (perhaps around the commit, whose outcome is then unknown), or the
     /// caller stopped waiting half-way — memory forgets the server and reads it afresh on its
     /// next use, rather than guess.
+    /// Runs a write whose rules read only the database (not memory), in one transaction,
+    /// and applies its changes to memory after the commit.
     async fn write<T, F>(&self, guild: GuildId, op: F) -> Result<T, NetworkError>
+    where
+        F: for<'a, 'w> FnOnce(
+                &'a mut Writing<'w>,
+                Timestamp,
+            ) -> BoxFuture<'a, Result<T, NetworkError>>
+            + Send
+            + 'static,
+        T: Send + 'static,
+    {
+        self.attempt(guild, op, InStep::NotRead)
+            .await
+            .map_err(Attempt::into_error)
+    }
+
+    /// [`Network::write`] for rules that also read memory (the graph, the limits), which must
+    /// then be exactly the database as of the transaction. On a shared store another process
+    /// may have committed since this one last heard: the write first runs assuming memory is
+    /// in step, and the store's answer about its change log, which travels with the rules'
+    /// first question, says whether it was; if not, it is rolled back and run again after
+    /// bringing memory up to date inside the transaction (one round trip more, only then).
+    async fn write_reading_memory<T, F>(&self, guild: GuildId, op: F) -> Result<T, NetworkError>
+    where
+        F: for<'a, 'w> Fn(&'a mut Writing<'w>, Timestamp) -> BoxFuture<'a, Result<T, NetworkError>>
+            + Send
+            + Sync
+            + 'static,
+        T: Send + 'static,
+    {
+        let op = Arc::new(op);
+        let again = Arc::clone(&op);
+        match self
+            .attempt(guild, move |tx, now| op(tx, now), InStep::Assumed)
+            .await
+        {
+            Err(Attempt::Behind) => {
+                self.attempt(guild, move |tx, now| again(tx, now), InStep::MadeFirst)
+                    .await
+            }
+            other => other,
+        }
+        .map_err(Attempt::into_error)
+    }
+
+    async fn attempt<T, F>(&self, guild: GuildId, op: F, in_step: InStep) -> Result<T, Attempt>
     where
         F: for<'a, 'w> FnOnce(
                 &'a mut Writing<'w>,
@@ -171,24 +248,42 @@ impl Network {
     {
         let now = self.clock.now();
         let memory = Arc::clone(&self.memory);
+        let behind = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let found_behind = Arc::clone(&behind);
         let erased: port::WriteOp = Box::new(move |tx| {
             Box::pin(async move {
-                // On a shared store, other processes may have committed since this one last
-                // heard: the rules read memory, so it is brought up to the database first. The
-                // store's lock on the server, held from here to the commit, keeps it there.
-                let last = tx.last_change(guild).await?;
-                if let (Some(_), Some(state)) = (last, memory.get(guild))
-                    && !state.catch_up(&mut *tx, guild).await?
-                {
-                    memory.forget(guild);
-                    return Err(StoreError::corrupt(
-                        "memory fell behind what the change log still holds; reloading the server",
-                    )
-                    .into());
+                let state = memory.get(guild);
+                if in_step == InStep::MadeFirst {
+                    // The store's lock on the server, held from here to the commit, keeps
+                    // memory in step once it is brought there.
+                    if tx.last_change(guild).await?.is_some()
+                        && let Some(state) = &state
+                        && !state.catch_up(&mut *tx, guild).await?
+                    {
+                        memory.forget(guild);
+                        return Err(StoreError::corrupt(
+                            "memory fell behind what the change log still holds; reloading the server",
+                        )
+                        .into());
+                    }
+                } else {
+                    tx.request_last_change(guild).await?;
                 }
+                let applied = state.as_ref().map(|state| state.applied());
                 let mut writing = Writing::new(&mut *tx);
-                let value = op(&mut writing, now).await?;
+                let result = op(&mut writing, now).await;
                 let changes = writing.into_changes();
+                // Already here: it was asked first (or just now, when made in step).
+                let last = tx.last_change(guild).await?;
+                if in_step == InStep::Assumed
+                    && let (Some(last), Some(applied)) = (last, applied)
+                    && last != applied
+                {
+                    // Rolled back: the rules may have decided on memory that was behind.
+                    found_behind.store(true, std::sync::atomic::Ordering::Relaxed);
+                    return Err(StoreError::corrupt("memory was behind the change log").into());
+                }
+                let value = result?;
                 let seq = match last {
                     Some(last) if !changes.is_empty() => {
                         tx.publish_changes(guild, last + 1, &changes).await?;
@@ -211,19 +306,35 @@ impl Network {
                 let (value, seq, changes) = *output
                     .downcast::<(T, Option<u64>, Vec<Change>)>()
                     .expect("a write returns what its operation made");
-                // In sequence by construction (caught up above, under the store's lock); a
-                // gap would mean memory cannot be trusted, so it is read again instead.
-                if self.memory.committed(guild, seq, changes) {
+                // Memory may be missing other processes' writes before this one (rules that do
+                // not read memory do not wait for it): they, and this one, are read from the
+                // log. Only if that fails is the server read afresh.
+                let in_sequence = self.memory.committed(guild, seq, changes)
+                    || match self.memory.get(guild) {
+                        Some(state) => {
+                            matches!(
+                                follow::catch_up(&*self.storage, guild, state).await,
+                                Ok(true)
+                            )
+                        }
+                        None => true,
+                    };
+                if in_sequence {
                     unsettled.settled();
                 }
                 Ok(value)
             }
+            Err(_) if behind.load(std::sync::atomic::Ordering::Relaxed) => {
+                // Rolled back whole: nothing to doubt.
+                unsettled.settled();
+                Err(Attempt::Behind)
+            }
             // A refusal rolled back whole: nothing to doubt.
             Err(refused) if !refused.is_internal() => {
                 unsettled.settled();
-                Err(refused)
+                Err(Attempt::Failed(refused))
             }
-            Err(failure) => Err(failure),
+            Err(failure) => Err(Attempt::Failed(failure)),
         }
     }
 

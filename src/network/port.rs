@@ -273,6 +273,10 @@ pub trait WriteTx: ReadTx {
         member: MemberId,
         now: Timestamp,
     ) -> Result<MemberRecord>;
+    /// Asks [`ReadTx::last_change`] ahead, without waiting: its answer then travels with the
+    /// operation's first, and the next `last_change` for this guild takes it. A store that
+    /// answers at once, or keeps no log, may do nothing.
+    async fn request_last_change(&mut self, guild: GuildId) -> Result<()>;
     /// Everything an invitation from `inviter` to `invitee` is decided on, with both members'
     /// rows made if missing; `window_start` begins the window sends are counted in.
     async fn invitation_facts(

@@ -107,6 +107,9 @@ macro_rules! __port_delegate {
         }
         #[async_trait::async_trait]
         impl $crate::network::port::WriteTx for $ty {
+            async fn request_last_change(&mut self, guild: $crate::network::GuildId) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::request_last_change(self, guild))
+            }
             async fn ensure_member(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<$crate::network::MemberRecord, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::ensure_member(self, guild, member, now))
             }

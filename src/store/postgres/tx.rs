@@ -11,12 +11,20 @@ use tokio_postgres::Row;
 use tokio_postgres::types::ToSql;
 
 use super::pipeline::{Answers, OwnedParams, Queue};
+use crate::network::GuildId;
 use crate::network::port::{StoreError, delegate};
 
 pub struct PgTx<'c> {
     client: &'c ClientWrapper,
     queued: Queue,
+    /// A question already sent whose answer is read later (see
+    /// `PgTx::request_last_change`): the guild it is about, and the answer to come.
+    pub(super) prefetched: std::sync::Mutex<Option<(GuildId, PendingRow<'c>)>>,
 }
+
+/// The answer to a query already sent, yielding at most one row.
+pub(super) type PendingRow<'c> =
+    std::pin::Pin<Box<dyn Future<Output = Result<Option<Row>, tokio_postgres::Error>> + Send + 'c>>;
 
 /// A statement's parameters.
 pub(super) type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
@@ -26,6 +34,7 @@ impl<'c> PgTx<'c> {
         Self {
             client,
             queued: Queue::default(),
+            prefetched: std::sync::Mutex::new(None),
         }
     }
 
@@ -52,6 +61,34 @@ impl<'c> PgTx<'c> {
         let answer = statement.await;
         earlier.checked().await?;
         Ok(answer?)
+    }
+
+    /// Sends a query yielding at most one row now, after the queued statements, and returns
+    /// its answer to come: what is sent next on the connection runs after it.
+    pub(super) async fn send_one(
+        &self,
+        sql: &str,
+        params: OwnedParams,
+    ) -> Result<PendingRow<'c>, StoreError> {
+        let earlier = self.send_queued().await?;
+        let statement = self.client.prepare_cached(sql).await?;
+        let client = self.client;
+        let mut answer: PendingRow<'c> = Box::pin(async move {
+            let rows = client.query_raw(&statement, params).await?;
+            futures::pin_mut!(rows);
+            let first = rows.try_next().await?;
+            // Drain, so the statement's completion is read before the next one's answer.
+            while rows.try_next().await?.is_some() {}
+            Ok(first)
+        });
+        match super::pipeline::send_now(&mut answer).await {
+            Some(Err(error)) => return Err(error.into()),
+            // Answered at once: the future is spent, its answer kept.
+            Some(Ok(row)) => answer = Box::pin(std::future::ready(Ok(row))),
+            None => {}
+        }
+        earlier.checked().await?;
+        Ok(answer)
     }
 
     /// Runs a query that yields at most one row.

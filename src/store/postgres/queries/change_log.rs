@@ -15,16 +15,36 @@ const KEPT: i64 = 10_000;
 /// Pruning runs on every this-many-th write, deleting everything older than [`KEPT`] at once.
 const PRUNE_EVERY: i64 = 100;
 
+const LAST_CHANGE: &str = "SELECT coalesce(max(seq), 0) FROM change_log WHERE guild_id = $1";
+
 impl PgTx<'_> {
+    /// Sends the question now; `last_change` reads the answer (see the port).
+    pub async fn request_last_change(&self, guild: GuildId) -> Result<(), StoreError> {
+        let pending = self.send_one(LAST_CHANGE, owned![guild]).await?;
+        *self
+            .prefetched
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Some((guild, pending));
+        Ok(())
+    }
+
     pub async fn last_change(&self, guild: GuildId) -> Result<Option<u64>, StoreError> {
-        let last = self
-            .one(
-                "SELECT coalesce(max(seq), 0) FROM change_log WHERE guild_id = $1",
-                &[&guild],
-                |row| row.try_get::<_, i64>(0),
-            )
-            .await?
-            .unwrap_or(0);
+        let prefetched = self
+            .prefetched
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .take()
+            .filter(|(asked, _)| *asked == guild);
+        let last = match prefetched {
+            Some((_, pending)) => match pending.await? {
+                Some(row) => row.try_get::<_, i64>(0)?,
+                None => 0,
+            },
+            None => self
+                .one(LAST_CHANGE, &[&guild], |row| row.try_get::<_, i64>(0))
+                .await?
+                .unwrap_or(0),
+        };
         Ok(Some(last as u64))
     }
 

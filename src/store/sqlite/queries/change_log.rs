@@ -10,6 +10,10 @@ impl SqliteTx<'_> {
         Ok(None)
     }
 
+    pub fn request_last_change(&self, _guild: GuildId) -> Result<(), StoreError> {
+        Ok(())
+    }
+
     /// Nothing is ever logged, so nothing is missing.
     pub fn changes_after(
         &self,
