@@ -118,6 +118,7 @@ async fn one_process_autoshards_as_discord_recommends_and_answers_in_every_serve
         shards: 3,
         must_shard: true,
         guilds: servers(3),
+        ..Default::default()
     })
     .await;
     let bot = ShardedBot::start(&discord, None).await;
@@ -152,6 +153,7 @@ async fn a_shard_range_starts_exactly_its_shards_and_answers_their_servers() {
         shards: 4,
         must_shard: true,
         guilds: servers(4),
+        ..Default::default()
     })
     .await;
     let bot = ShardedBot::start(&discord, Some("1-2/4")).await;
@@ -191,6 +193,7 @@ async fn the_fake_gateway_closes_an_unsharded_identify_with_4011_when_sharding_i
         shards: 2,
         must_shard: true,
         guilds: servers(2),
+        ..Default::default()
     })
     .await;
     let url = format!(
@@ -230,6 +233,7 @@ async fn a_shard_total_below_discords_recommendation_is_refused_in_one_line() {
         shards: 2,
         must_shard: true,
         guilds: servers(2),
+        ..Default::default()
     })
     .await;
     let bot = ShardedBot::start(&discord, Some("0/1")).await;

@@ -148,6 +148,7 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
         shards: 2,
         must_shard: true,
         guilds: servers.clone(),
+        ..Default::default()
     })
     .await;
     let (alice, bob) = (alice(), bob());
@@ -294,6 +295,7 @@ async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_st
         shards: 2,
         must_shard: true,
         guilds: servers.clone(),
+        ..Default::default()
     })
     .await;
     let (alice, bob) = (alice(), bob());
