@@ -1,7 +1,7 @@
 //! Two bot processes — the real binary, twice — on one PostgreSQL, each running one of two
 //! shards, against one fake Discord. A server on shard 1 goes through the whole flow while
 //! the DM clicks in it arrive on shard 0, at the other process: every promise still holds,
-//! and each process sees what the other did.
+//! and each process sees what the other did (its /profile and /suggestions).
 //!
 //! PostgreSQL only (SQLite refuses a second process).
 
@@ -13,13 +13,14 @@ use std::time::{Duration, Instant};
 use axum::http::Method;
 use handshake::network::{ConnectionWindow, GuildId, MemberId, Network, SystemClock};
 use handshake::store::postgres::PostgresStore;
+use serde_json::Value;
 use support::bot::{
     TEST_TOKEN, button_ids, callback_data, ephemeral_text, reply_message, updated_text,
 };
 use support::discord::{FakeDiscord, FakeOptions, Recorded, guild_on_shard};
 use support::discord_json::{self as dj, ClickedIn, Person};
 use support::network::TestSchema;
-use support::people::{alice, bob};
+use support::people::{alice, bob, carol};
 
 /// A bot process, killed if the test ends without stopping it.
 struct BotProcess(Child);
@@ -151,9 +152,10 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
         ..Default::default()
     })
     .await;
-    let (alice, bob) = (alice(), bob());
-    discord.know(&alice);
-    discord.know(&bob);
+    let (alice, bob, carol) = (alice(), bob(), carol());
+    for person in [&alice, &bob, &carol] {
+        discord.know(person);
+    }
     let _shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
     discord.wait_for_shards(&[0]).await;
     let _shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
@@ -198,6 +200,37 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     // Process 1's memory follows process 0's commit.
     let (profile, took) = profile_until(&discord, guild, &alice, &bob, |t| t.contains("1st")).await;
     eprintln!("process 1 saw process 0's acceptance after {took:?}: {profile}");
+
+    // Carol connects with Bob the same way; Alice's /suggestions (process 1) then offers
+    // Carol, from a graph process 0 changed.
+    let before = discord.requests().len();
+    slash(&discord, guild, &carol, "invite", &bob).await;
+    let to_bob = dm_after(&discord, before, "Carol's invitation DM").await;
+    let accept = button_ids(&to_bob.body)[0].clone();
+    click_in_dm(&discord, &bob, &to_bob, &accept).await;
+    let start = Instant::now();
+    loop {
+        let interaction = dj::moved_to_guild(
+            dj::slash_with_strings(
+                discord.next_id(),
+                &format!("tok-{}", discord.next_id()),
+                &alice,
+                "suggestions",
+                &[],
+            ),
+            guild,
+        );
+        let text = ephemeral_text(&discord.interact(interaction).await.0);
+        if text.contains(&format!("<@{}>", carol.id)) {
+            eprintln!("process 1 suggested Carol after {:?}", start.elapsed());
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "Carol was never suggested: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
     let database = Network::new(
         PostgresStore::connect_with(schema.config()).await.unwrap(),
         SystemClock,
@@ -413,6 +446,174 @@ async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_st
             .await
             .unwrap(),
         handshake::network::Degree::First
+    );
+    discord.assert_all_valid();
+}
+
+/// A small deterministic generator, so a failure can be replayed from its seed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % below
+    }
+}
+
+/// A click on `custom_id`, as if on a message carrying that one button: in `place`.
+fn click_on(discord: &FakeDiscord, clicker: &Person, custom_id: &str, place: ClickedIn) -> Value {
+    let channel = match place {
+        ClickedIn::Dm(channel) => channel,
+        ClickedIn::Server => dj::CHANNEL_ID,
+    };
+    let message = dj::message(
+        discord.next_id(),
+        channel,
+        "a message with a button",
+        serde_json::json!([{ "type": 1, "components": [
+            { "type": 2, "style": 1, "label": "Go", "custom_id": custom_id }
+        ]}]),
+        0,
+    );
+    dj::button_click(
+        discord.next_id(),
+        &format!("tok-{}", discord.next_id()),
+        clicker,
+        custom_id,
+        message,
+        place,
+    )
+}
+
+/// Members of a server on shard 1 act at random and at once: their commands reach process 1,
+/// their DM clicks process 0. Nobody is told "something went wrong", the database stays
+/// sound, and process 1 then answers every pair's /profile as the database has it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn random_interactions_through_both_processes_keep_every_answer_true() {
+    let Some(schema) = TestSchema::create().await else {
+        return;
+    };
+    let servers: Vec<(u64, String)> = (0..2)
+        .flat_map(|shard| {
+            (0..2).map(move |n| (guild_on_shard(shard, 2, n), format!("Server {shard}.{n}")))
+        })
+        .collect();
+    let guild = servers[2].0;
+    let discord = std::sync::Arc::new(
+        FakeDiscord::start_with(FakeOptions {
+            shards: 2,
+            must_shard: true,
+            guilds: servers,
+            ..Default::default()
+        })
+        .await,
+    );
+    let members: Vec<Person> = (0..6)
+        .map(|i| Person::new(1_750_000_000_000_000_000 + i, &format!("member{i}")))
+        .collect();
+    for person in &members {
+        discord.know(person);
+    }
+    let _shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
+    discord.wait_for_shards(&[0]).await;
+    let _shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
+    discord.wait_for_shards(&[0, 1]).await;
+
+    let tasks: Vec<_> = (0..3u64)
+        .map(|task| {
+            let (discord, members) = (std::sync::Arc::clone(&discord), members.clone());
+            tokio::spawn(async move {
+                let mut rng = XorShift(0x51_7CC1_B727_220A ^ (task + 1));
+                for _ in 0..40 {
+                    let a = &members[rng.next(members.len() as u64) as usize];
+                    let b = &members[rng.next(members.len() as u64) as usize];
+                    if a.id == b.id {
+                        continue;
+                    }
+                    let dm = discord.next_id();
+                    let interaction = match rng.next(4) {
+                        0 => dj::moved_to_guild(
+                            dj::slash_command(
+                                discord.next_id(),
+                                &format!("tok-{}", discord.next_id()),
+                                a,
+                                "invite",
+                                b,
+                                true,
+                                None,
+                            ),
+                            guild,
+                        ),
+                        1 => click_on(
+                            &discord,
+                            b,
+                            &format!("hs:accept:{guild}:{}:{}", a.id, b.id),
+                            ClickedIn::Dm(dm),
+                        ),
+                        2 => click_on(
+                            &discord,
+                            b,
+                            &format!("hs:ignore:{guild}:{}:{}", a.id, b.id),
+                            ClickedIn::Dm(dm),
+                        ),
+                        _ => dj::moved_to_guild(
+                            click_on(
+                                &discord,
+                                a,
+                                &format!("hs:remove:{guild}:{}:{}", a.id, b.id),
+                                ClickedIn::Server,
+                            ),
+                            guild,
+                        ),
+                    };
+                    let (callback, _) = discord.interact(interaction).await;
+                    let text = callback.body["data"]["content"]
+                        .as_str()
+                        .unwrap_or_default();
+                    assert!(!text.contains("Something went wrong"), "{text}");
+                }
+            })
+        })
+        .collect();
+    for task in tasks {
+        task.await.unwrap();
+    }
+
+    let database = Network::new(
+        PostgresStore::connect_with(schema.config()).await.unwrap(),
+        SystemClock,
+    );
+    let violations = database.storage().audit().await.unwrap();
+    assert!(violations.is_empty(), "{violations:#?}");
+    let g = GuildId::new(guild).unwrap();
+    let mut connections = 0;
+    for a in &members {
+        for b in members.iter().filter(|b| b.id != a.id) {
+            let connected = database
+                .is_connected(
+                    g,
+                    MemberId::new(a.id).unwrap(),
+                    MemberId::new(b.id).unwrap(),
+                )
+                .await
+                .unwrap();
+            let text = ephemeral_text(&slash(&discord, guild, a, "profile", b).await);
+            assert_eq!(
+                text.contains("1st degree"),
+                connected,
+                "{} → {}: {text}",
+                a.id,
+                b.id
+            );
+            connections += usize::from(connected);
+        }
+    }
+    eprintln!("{} connections stood at the end", connections / 2);
+    assert!(
+        connections > 0,
+        "the random steps connected nobody: a test of nothing"
     );
     discord.assert_all_valid();
 }
