@@ -344,3 +344,25 @@ async fn the_cap_holds_across_processes_racing_on_the_same_members() {
     }
     assert_both_in_step(&first, &second).await;
 }
+
+/// Read-your-writes across processes: once a write in one process has returned, the other
+/// process, caught up as the bot does before answering each interaction, answers with it —
+/// never a moment before its feed delivers it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_catching_up_a_process_answers_with_every_write_committed_elsewhere() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    second.preload(g()).await.unwrap();
+    for pair in 0..100u64 {
+        let (a, b) = (member(2 * pair + 1), member(2 * pair + 2));
+        first.connect(g(), a, b).await;
+        second.catch_up(g()).await.unwrap();
+        assert_eq!(
+            second.degree(g(), a, b).await.unwrap(),
+            Degree::First,
+            "pair {pair}"
+        );
+    }
+    assert_both_in_step(&first, &second).await;
+}

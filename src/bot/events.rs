@@ -75,6 +75,13 @@ impl Handler {
     ) {
         let response = match parsed {
             Ok(parsed) => {
+                // The member's last action may have been answered by another process: its
+                // commit reaches this one's memory first.
+                if let Some(guild) = parsed.request.guild()
+                    && let Err(e) = self.network.catch_up(guild).await
+                {
+                    warn!(error = %error_chain(&e), "could not catch up with the change log");
+                }
                 self.remember_names(parsed.seen).await;
                 handlers::handle(&self.network, parsed.request).await
             }

@@ -87,6 +87,31 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// The server the request is about (a DM click names it in its custom id).
+    pub fn guild(&self) -> Option<GuildId> {
+        match self {
+            Request::Invite { actor, .. }
+            | Request::Connect { actor, .. }
+            | Request::Disconnect { actor, .. }
+            | Request::Connections { actor, .. }
+            | Request::Invitations { actor, .. }
+            | Request::Profile { actor, .. }
+            | Request::Tag { actor, .. }
+            | Request::TagChoices { actor, .. }
+            | Request::Suggestions { actor }
+            | Request::Settings { actor, .. }
+            | Request::MyData { actor, .. }
+            | Request::Moderate { actor, .. } => Some(actor.guild),
+            Request::Restore { guild, .. } | Request::ConfirmRemoveMember { guild, .. } => {
+                Some(*guild)
+            }
+            Request::Button(action) | Request::Pick { action, .. } => Some(action.guild()),
+            Request::NotModerator => None,
+        }
+    }
+}
+
 /// What a moderator asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Moderation {

@@ -388,6 +388,31 @@ impl Network {
             .collect()
     }
 
+    /// Brings the server's memory up to every write committed so far, by any process: call
+    /// before answering a member, so that they see their own last action whichever process
+    /// made it (read-your-writes). One short read on a store several processes share (most
+    /// of the time it finds nothing to apply, the feed having brought it already); nothing
+    /// otherwise, nor for a server not in memory (its load reads the database as it is).
+    pub async fn catch_up(&self, guild: GuildId) -> Result<(), NetworkError> {
+        let Some(state) = self.memory.get(guild).filter(|_| self.shared) else {
+            return Ok(());
+        };
+        let last = self
+            .read(move |tx, _| Box::pin(async move { Ok(tx.last_change(guild).await?) }))
+            .await?;
+        if last.is_none_or(|last| last <= state.applied()) {
+            return Ok(());
+        }
+        let _in_order = self.writing.lock(guild).await;
+        let Some(state) = self.memory.get(guild) else {
+            return Ok(());
+        };
+        if !follow::catch_up(&*self.storage, guild, state).await? {
+            self.memory.forget(guild);
+        }
+        Ok(())
+    }
+
     /// Whether the server's state is in memory (for tests and operators).
     pub fn is_loaded(&self, guild: GuildId) -> bool {
         self.memory.get(guild).is_some()
