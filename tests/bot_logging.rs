@@ -1,5 +1,6 @@
 //! The token never appears in the logs, even with `RUST_LOG=trace` (every library at TRACE,
-//! through the same filter the binary installs).
+//! through the same filter the binary installs); interactions are logged in a span that names
+//! their shard, server, command and id.
 //! Its own test binary, because it installs a process-wide log subscriber.
 
 mod support;
@@ -31,6 +32,7 @@ async fn the_token_never_reaches_the_logs() {
     tracing_subscriber::fmt()
         .with_env_filter(handshake::logging::filter(Some("trace")))
         .with_writer(move || writer.clone())
+        .with_ansi(false)
         .init();
 
     let bot = TestBot::start().await;
@@ -61,7 +63,26 @@ async fn the_token_never_reaches_the_logs() {
         "the logs were captured: {} bytes",
         logs.len()
     );
-    assert!(logs.contains("does not accept DMs"));
+    // What an operator follows an interaction by: the span every interaction runs in.
+    let line = logs
+        .lines()
+        .find(|l| l.contains("does not accept DMs"))
+        .expect("the closed DMs were logged");
+    for field in [
+        "interaction{",
+        "shard=0",
+        &format!("guild={}", dj::GUILD_ID),
+        "what=/invite",
+        "id=",
+    ] {
+        assert!(line.contains(field), "{field:?} missing from: {line}");
+    }
+    // And each process says which shards it runs.
+    assert!(
+        logs.lines()
+            .any(|l| l.contains("starting the gateway") && l.contains("shards=")),
+        "the shard range was not logged"
+    );
     assert!(logs.contains("TRACE"), "libraries did log at TRACE");
     let leaks: Vec<&str> = logs.lines().filter(|l| l.contains(TEST_TOKEN)).collect();
     assert!(
