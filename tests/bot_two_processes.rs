@@ -21,6 +21,7 @@ use support::discord::{FakeDiscord, FakeOptions, Recorded, guild_on_shard};
 use support::discord_json::{self as dj, ClickedIn, Person};
 use support::network::TestSchema;
 use support::people::{alice, bob, carol};
+use support::rng::XorShift;
 
 /// A bot process, killed if the test ends without stopping it.
 struct BotProcess(Child);
@@ -50,6 +51,52 @@ impl Drop for BotProcess {
     fn drop(&mut self) {
         let _ = self.0.kill();
         let _ = self.0.wait();
+    }
+}
+
+/// Two bot processes (shards 0 and 1 of 2) on a fresh schema, and one fake Discord with two
+/// servers on each shard, knowing the given people.
+struct TwoProcesses {
+    discord: std::sync::Arc<FakeDiscord>,
+    schema: TestSchema,
+    /// (id, name): two on shard 0, then two on shard 1.
+    servers: Vec<(u64, String)>,
+    _shard_0: BotProcess,
+    shard_1: BotProcess,
+}
+
+impl TwoProcesses {
+    /// `None` without PostgreSQL. The processes start one after the other, as an operator's.
+    async fn start(people: &[&Person]) -> Option<Self> {
+        let schema = TestSchema::create().await?;
+        let servers: Vec<(u64, String)> = (0..2)
+            .flat_map(|shard| {
+                (0..2).map(move |n| (guild_on_shard(shard, 2, n), format!("Server {shard}.{n}")))
+            })
+            .collect();
+        let discord = std::sync::Arc::new(
+            FakeDiscord::start_with(FakeOptions {
+                shards: 2,
+                must_shard: true,
+                guilds: servers.clone(),
+                ..Default::default()
+            })
+            .await,
+        );
+        for person in people {
+            discord.know(person);
+        }
+        let shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
+        discord.wait_for_shards(&[0]).await;
+        let shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
+        discord.wait_for_shards(&[0, 1]).await;
+        Some(Self {
+            discord,
+            schema,
+            servers,
+            _shard_0: shard_0,
+            shard_1,
+        })
     }
 }
 
@@ -136,39 +183,21 @@ async fn profile_until(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_shard_0() {
-    let Some(schema) = TestSchema::create().await else {
+    let (alice, bob, carol) = (alice(), bob(), carol());
+    let Some(cluster) = TwoProcesses::start(&[&alice, &bob, &carol]).await else {
         return;
     };
-    let servers: Vec<(u64, String)> = (0..2)
-        .flat_map(|shard| {
-            (0..2).map(move |n| (guild_on_shard(shard, 2, n), format!("Server {shard}.{n}")))
-        })
-        .collect();
+    let (discord, schema, servers) = (&*cluster.discord, &cluster.schema, &cluster.servers);
     let guild = servers[2].0;
-    let discord = FakeDiscord::start_with(FakeOptions {
-        shards: 2,
-        must_shard: true,
-        guilds: servers.clone(),
-        ..Default::default()
-    })
-    .await;
-    let (alice, bob, carol) = (alice(), bob(), carol());
-    for person in [&alice, &bob, &carol] {
-        discord.know(person);
-    }
-    let _shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
-    discord.wait_for_shards(&[0]).await;
-    let _shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
-    discord.wait_for_shards(&[0, 1]).await;
 
     // Alice invites Bob in the server on shard 1: process 1 answers and DMs Bob.
     let before = discord.requests().len();
-    let sent = slash(&discord, guild, &alice, "invite", &bob).await;
+    let sent = slash(discord, guild, &alice, "invite", &bob).await;
     assert_eq!(
         ephemeral_text(&sent),
         format!("Invitation sent to <@{}>.", bob.id)
     );
-    let invitation = dm_after(&discord, before, "the invitation DM").await;
+    let invitation = dm_after(discord, before, "the invitation DM").await;
     assert!(
         invitation.body["content"]
             .as_str()
@@ -181,13 +210,13 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     // Bob accepts in his DM: the click arrives on shard 0, at process 0.
     let before = discord.requests().len();
     let accept = button_ids(&invitation.body)[0].clone();
-    let accepted = click_in_dm(&discord, &bob, &invitation, &accept).await;
+    let accepted = click_in_dm(discord, &bob, &invitation, &accept).await;
     assert_eq!(
         callback_data(&accepted)["content"],
         "You're now connected with **Alice**."
     );
     // Process 0 asked Discord the name of a server it does not hold.
-    let news = dm_after(&discord, before, "the acceptance DM").await;
+    let news = dm_after(discord, before, "the acceptance DM").await;
     assert!(
         news.body["content"]
             .as_str()
@@ -198,16 +227,16 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     );
 
     // Process 1's memory follows process 0's commit.
-    let (profile, took) = profile_until(&discord, guild, &alice, &bob, |t| t.contains("1st")).await;
+    let (profile, took) = profile_until(discord, guild, &alice, &bob, |t| t.contains("1st")).await;
     eprintln!("process 1 saw process 0's acceptance after {took:?}: {profile}");
 
     // Carol connects with Bob the same way; Alice's /suggestions (process 1) then offers
     // Carol, from a graph process 0 changed.
     let before = discord.requests().len();
-    slash(&discord, guild, &carol, "invite", &bob).await;
-    let to_bob = dm_after(&discord, before, "Carol's invitation DM").await;
+    slash(discord, guild, &carol, "invite", &bob).await;
+    let to_bob = dm_after(discord, before, "Carol's invitation DM").await;
     let accept = button_ids(&to_bob.body)[0].clone();
-    click_in_dm(&discord, &bob, &to_bob, &accept).await;
+    click_in_dm(discord, &bob, &to_bob, &accept).await;
     let start = Instant::now();
     loop {
         let interaction = dj::moved_to_guild(
@@ -252,7 +281,7 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     );
 
     // Alice removes Bob (process 1): nobody is told.
-    let ask = slash(&discord, guild, &alice, "disconnect", &bob).await;
+    let ask = slash(discord, guild, &alice, "disconnect", &bob).await;
     let remove = button_ids(&ask.body["data"])[0].clone();
     let before = discord.requests().len();
     let click = dj::moved_to_guild(
@@ -281,7 +310,7 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     assert_eq!(dms_after_removal, 0, "a disconnect notifies nobody");
 
     // Bob is refused neutrally, as anyone refused for any reason.
-    let refused = slash(&discord, guild, &bob, "invite", &alice).await;
+    let refused = slash(discord, guild, &bob, "invite", &alice).await;
     assert_eq!(
         ephemeral_text(&refused),
         "This member can't be invited at this time."
@@ -290,12 +319,12 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     // Alice re-invites; Bob accepts from his DM (process 0): the connection comes back as it
     // was, with its first date.
     let before = discord.requests().len();
-    slash(&discord, guild, &alice, "invite", &bob).await;
-    let again = dm_after(&discord, before, "the second invitation DM").await;
+    slash(discord, guild, &alice, "invite", &bob).await;
+    let again = dm_after(discord, before, "the second invitation DM").await;
     let accept = button_ids(&again.body)[0].clone();
-    click_in_dm(&discord, &bob, &again, &accept).await;
+    click_in_dm(discord, &bob, &again, &accept).await;
     assert!(database.is_connected(g, a, b).await.unwrap());
-    let (profile, took) = profile_until(&discord, guild, &alice, &bob, |t| t.contains("1st")).await;
+    let (profile, took) = profile_until(discord, guild, &alice, &bob, |t| t.contains("1st")).await;
     eprintln!("process 1 saw the restored connection after {took:?}: {profile}");
     let restored = since(
         database
@@ -305,7 +334,7 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     );
     assert_eq!(restored, first_since, "restored as it was");
     // Networks are per server: in a server on shard 0, they are not connected.
-    let elsewhere = ephemeral_text(&slash(&discord, servers[0].0, &alice, "profile", &bob).await);
+    let elsewhere = ephemeral_text(&slash(discord, servers[0].0, &alice, "profile", &bob).await);
     assert!(elsewhere.contains("outside your network"), "{elsewhere}");
     discord.assert_all_valid();
 }
@@ -315,29 +344,12 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
 /// the database is sound, and both processes go on answering from it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_step() {
-    let Some(schema) = TestSchema::create().await else {
+    let (alice, bob) = (alice(), bob());
+    let Some(mut cluster) = TwoProcesses::start(&[&alice, &bob]).await else {
         return;
     };
-    let servers: Vec<(u64, String)> = (0..2)
-        .flat_map(|shard| {
-            (0..2).map(move |n| (guild_on_shard(shard, 2, n), format!("Server {shard}.{n}")))
-        })
-        .collect();
-    let guild = servers[2].0;
-    let discord = FakeDiscord::start_with(FakeOptions {
-        shards: 2,
-        must_shard: true,
-        guilds: servers.clone(),
-        ..Default::default()
-    })
-    .await;
-    let (alice, bob) = (alice(), bob());
-    discord.know(&alice);
-    discord.know(&bob);
-    let _shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
-    discord.wait_for_shards(&[0]).await;
-    let mut shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
-    discord.wait_for_shards(&[0, 1]).await;
+    let (discord, schema) = (std::sync::Arc::clone(&cluster.discord), &cluster.schema);
+    let guild = cluster.servers[2].0;
 
     // A burst of invitations to Alice from 40 members, sent without waiting for answers;
     // process 1 is killed once a quarter are answered, the rest still in flight.
@@ -382,8 +394,8 @@ async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_st
         assert!(Instant::now() < deadline, "the burst is not being answered");
         tokio::time::sleep(Duration::from_millis(1)).await;
     }
-    shard_1.0.kill().unwrap();
-    shard_1.0.wait().unwrap();
+    cluster.shard_1.0.kill().unwrap();
+    cluster.shard_1.0.wait().unwrap();
     let answered = answered();
     eprintln!(
         "{} of 40 invitations were answered before the kill",
@@ -419,8 +431,7 @@ async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_st
 
     // Started again, process 1 answers from the database as it stands; a DM accept handled
     // by process 0 reaches it.
-    drop(shard_1);
-    let _shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
+    cluster.shard_1 = BotProcess::start(&discord, schema, "1-1/2");
     discord.wait_for_shards(&[0, 1]).await;
     let first = answered
         .first()
@@ -448,18 +459,6 @@ async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_st
         handshake::network::Degree::First
     );
     discord.assert_all_valid();
-}
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
 }
 
 /// A click on `custom_id`, as if on a message carrying that one button: in `place`.
@@ -492,38 +491,18 @@ fn click_on(discord: &FakeDiscord, clicker: &Person, custom_id: &str, place: Cli
 /// sound, and process 1 then answers every pair's /profile as the database has it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn random_interactions_through_both_processes_keep_every_answer_true() {
-    let Some(schema) = TestSchema::create().await else {
-        return;
-    };
-    let servers: Vec<(u64, String)> = (0..2)
-        .flat_map(|shard| {
-            (0..2).map(move |n| (guild_on_shard(shard, 2, n), format!("Server {shard}.{n}")))
-        })
-        .collect();
-    let guild = servers[2].0;
-    let discord = std::sync::Arc::new(
-        FakeDiscord::start_with(FakeOptions {
-            shards: 2,
-            must_shard: true,
-            guilds: servers,
-            ..Default::default()
-        })
-        .await,
-    );
     let members: Vec<Person> = (0..6)
         .map(|i| Person::new(1_750_000_000_000_000_000 + i, &format!("member{i}")))
         .collect();
-    for person in &members {
-        discord.know(person);
-    }
-    let _shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
-    discord.wait_for_shards(&[0]).await;
-    let _shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
-    discord.wait_for_shards(&[0, 1]).await;
+    let Some(cluster) = TwoProcesses::start(&members.iter().collect::<Vec<_>>()).await else {
+        return;
+    };
+    let (discord, schema) = (&cluster.discord, &cluster.schema);
+    let guild = cluster.servers[2].0;
 
     let tasks: Vec<_> = (0..3u64)
         .map(|task| {
-            let (discord, members) = (std::sync::Arc::clone(&discord), members.clone());
+            let (discord, members) = (std::sync::Arc::clone(discord), members.clone());
             tokio::spawn(async move {
                 let mut rng = XorShift(0x51_7CC1_B727_220A ^ (task + 1));
                 for _ in 0..40 {
@@ -599,7 +578,7 @@ async fn random_interactions_through_both_processes_keep_every_answer_true() {
                 )
                 .await
                 .unwrap();
-            let text = ephemeral_text(&slash(&discord, guild, a, "profile", b).await);
+            let text = ephemeral_text(&slash(discord, guild, a, "profile", b).await);
             assert_eq!(
                 text.contains("1st degree"),
                 connected,

@@ -6,6 +6,7 @@ mod support;
 
 use handshake::network::{Degree, InviteOutcome, LimitsUpdate, Network, NetworkError};
 use support::network::{TestNetwork, g, member};
+use support::rng::XorShift;
 
 async fn simultaneous_mutual_invitations_make_exactly_one_connection(t: &TestNetwork) {
     let mut races = Vec::new();
@@ -68,18 +69,6 @@ async fn accepting_twice_at_once_connects_once(t: &TestNetwork) {
     assert_eq!(accepted, 1);
     assert_eq!(t.network.counts(g(), bob).await.unwrap().connections, 1);
     t.assert_sound().await;
-}
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
 }
 
 async fn random_operations_from_many_tasks_keep_every_invariant(t: &TestNetwork) {

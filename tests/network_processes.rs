@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use handshake::network::{Degree, InviteOutcome, LimitsUpdate, MemberNames, Network, NetworkError};
 use support::network::{TestNetwork, g, is_not_invitable, member};
+use support::rng::XorShift;
 
 /// How long a test waits for another process's write to show: far above the 100 ms the feed
 /// takes (measured by the benchmark), so only a write that never arrives fails.
@@ -196,18 +197,6 @@ async fn a_disconnect_in_one_process_races_the_removed_members_invite_in_the_oth
         until_degree(&second, 2 * pair + 1, 2 * pair + 2, Degree::Outside).await;
     }
     assert_both_in_step(&first, &second).await;
-}
-
-/// A small deterministic generator, so a failure can be replayed from its seed.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,3 +7,4 @@ pub mod discord_json;
 pub mod network;
 pub mod openapi;
 pub mod people;
+pub mod rng;
