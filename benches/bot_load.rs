@@ -15,13 +15,12 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use support::bot::TEST_TOKEN;
+use support::bot::BotProcess;
 use support::discord::{FakeDiscord, FakeOptions, guild_on_shard};
 use support::discord_json::{self as dj, ClickedIn, Person};
 
@@ -51,15 +50,6 @@ fn main() {
             run(&url, processes).await;
         }
     });
-}
-
-struct BotProcess(Child);
-
-impl Drop for BotProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 /// A peak resident size from /proc, in MiB.
@@ -112,21 +102,11 @@ async fn run(url: &str, processes: u32) {
     // One after another, as an operator would start them.
     let mut bots = Vec::new();
     for shard in 0..processes {
-        let child = Command::new(env!("CARGO_BIN_EXE_handshake"))
-            .current_dir(std::env::temp_dir())
-            .env_remove("DATABASE_PATH")
-            .env_remove("DISCORD_GUILD_ID")
-            .env("DISCORD_TOKEN", TEST_TOKEN)
-            .env("DISCORD_PROXY_URL", discord.base_url())
-            .env("DATABASE_URL", &database_url)
-            .env("SHARDS", format!("{shard}/{processes}"))
-            .env("RUST_LOG", "error")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start the bot binary");
-        bots.push(BotProcess(child));
+        bots.push(BotProcess::start(
+            &discord,
+            &database_url,
+            &format!("{shard}/{processes}"),
+        ));
         discord
             .wait_for_shards(&(0..=shard).collect::<Vec<_>>())
             .await;

@@ -7,7 +7,6 @@
 
 mod support;
 
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use axum::http::Method;
@@ -15,44 +14,13 @@ use handshake::network::{ConnectionWindow, GuildId, MemberId, Network, SystemClo
 use handshake::store::postgres::PostgresStore;
 use serde_json::Value;
 use support::bot::{
-    TEST_TOKEN, button_ids, callback_data, ephemeral_text, reply_message, updated_text,
+    BotProcess, button_ids, callback_data, ephemeral_text, reply_message, updated_text,
 };
 use support::discord::{FakeDiscord, FakeOptions, Recorded, guild_on_shard};
 use support::discord_json::{self as dj, ClickedIn, Person};
 use support::network::TestSchema;
 use support::people::{alice, bob, carol};
 use support::rng::XorShift;
-
-/// A bot process, killed if the test ends without stopping it.
-struct BotProcess(Child);
-
-impl BotProcess {
-    fn start(discord: &FakeDiscord, schema: &TestSchema, shards: &str) -> Self {
-        let dir = std::env::temp_dir();
-        let child = Command::new(env!("CARGO_BIN_EXE_handshake"))
-            .current_dir(dir)
-            .env_remove("DATABASE_PATH")
-            .env_remove("DISCORD_GUILD_ID")
-            .env("DISCORD_TOKEN", TEST_TOKEN)
-            .env("DISCORD_PROXY_URL", discord.base_url())
-            .env("DATABASE_URL", schema.url())
-            .env("SHARDS", shards)
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start the bot binary");
-        Self(child)
-    }
-}
-
-impl Drop for BotProcess {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
 
 /// Two bot processes (shards 0 and 1 of 2) on a fresh schema, and one fake Discord with two
 /// servers on each shard, knowing the given people.
@@ -86,9 +54,9 @@ impl TwoProcesses {
         for person in people {
             discord.know(person);
         }
-        let shard_0 = BotProcess::start(&discord, &schema, "0-0/2");
+        let shard_0 = BotProcess::start(&discord, &schema.url(), "0-0/2");
         discord.wait_for_shards(&[0]).await;
-        let shard_1 = BotProcess::start(&discord, &schema, "1-1/2");
+        let shard_1 = BotProcess::start(&discord, &schema.url(), "1-1/2");
         discord.wait_for_shards(&[0, 1]).await;
         Some(Self {
             discord,
@@ -431,7 +399,7 @@ async fn a_process_killed_mid_burst_loses_no_answered_write_and_comes_back_in_st
 
     // Started again, process 1 answers from the database as it stands; a DM accept handled
     // by process 0 reaches it.
-    cluster.shard_1 = BotProcess::start(&discord, schema, "1-1/2");
+    cluster.shard_1 = BotProcess::start(&discord, &schema.url(), "1-1/2");
     discord.wait_for_shards(&[0, 1]).await;
     let first = answered
         .first()

@@ -253,10 +253,15 @@ impl Network {
         let erased: port::WriteOp = Box::new(move |tx| {
             Box::pin(async move {
                 let state = memory.get(guild);
+                // The server's last logged write: read now when memory is to be made in step
+                // first, else asked now and read after the rules (its answer comes with theirs).
+                let mut read_first = None;
                 if in_step == InStep::MadeFirst {
+                    let last = tx.last_change(guild).await?;
+                    read_first = Some(last);
                     // The store's lock on the server, held from here to the commit, keeps
                     // memory in step once it is brought there.
-                    if tx.last_change(guild).await?.is_some()
+                    if last.is_some()
                         && let Some(state) = &state
                         && !state.catch_up(&mut *tx, guild).await?
                     {
@@ -273,8 +278,10 @@ impl Network {
                 let mut writing = Writing::new(&mut *tx);
                 let result = op(&mut writing, now).await;
                 let changes = writing.into_changes();
-                // Already here: it was asked first (or just now, when made in step).
-                let last = tx.last_change(guild).await?;
+                let last = match read_first {
+                    Some(last) => last,
+                    None => tx.last_change(guild).await?,
+                };
                 if in_step == InStep::Assumed
                     && let (Some(last), Some(applied)) = (last, applied)
                     && last != applied

@@ -306,3 +306,35 @@ pub fn mentioned(text: &str) -> Vec<u64> {
         .filter_map(|rest| rest.split('>').next()?.parse().ok())
         .collect()
 }
+
+/// The bot's real binary against the fake Discord, on PostgreSQL at `database_url`, running
+/// `shards` (`SHARDS`); killed when dropped, so a failing test leaves no process behind.
+pub struct BotProcess(pub std::process::Child);
+
+impl BotProcess {
+    pub fn start(discord: &FakeDiscord, database_url: &str, shards: &str) -> Self {
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_handshake"))
+            // A folder with no .env, and none of the developer's settings.
+            .current_dir(std::env::temp_dir())
+            .env_remove("DATABASE_PATH")
+            .env_remove("DISCORD_GUILD_ID")
+            .env("DISCORD_TOKEN", TEST_TOKEN)
+            .env("DISCORD_PROXY_URL", discord.base_url())
+            .env("DATABASE_URL", database_url)
+            .env("SHARDS", shards)
+            .env("RUST_LOG", "warn")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("start the bot binary");
+        Self(child)
+    }
+}
+
+impl Drop for BotProcess {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
