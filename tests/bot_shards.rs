@@ -280,3 +280,47 @@ async fn a_server_the_bot_is_removed_from_leaves_memory() {
     }
     bot.stop().await;
 }
+
+/// A renamed server's new name is the one invitations show.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_renamed_server_is_named_anew_in_invitations() {
+    let bot = support::bot::TestBot::start().await;
+    let (alice, bob) = (alice(), bob());
+    bot.discord.know(&bob);
+    // The announcement's handler (which names the server, then preloads it) has run: events
+    // are handled in tasks of their own, and the rename must come after it, as it would.
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
+    while !bot.network.is_loaded(support::bot::TestBot::guild()) {
+        assert!(tokio::time::Instant::now() < deadline, "never preloaded");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    bot.discord
+        .dispatch(
+            "GUILD_UPDATE",
+            dj::guild_create_for(dj::GUILD_ID, "Crustaceans"),
+        )
+        .await;
+    // serenity handles each event in a task of its own: give the rename time to land.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (_, before) = bot
+        .discord
+        .interact(dj::slash_command(
+            bot.interaction_id(),
+            "tok-renamed",
+            &alice,
+            "invite",
+            &bob,
+            true,
+            None,
+        ))
+        .await;
+    let dm = bot
+        .discord
+        .wait_for(before, "the invitation DM", |r| {
+            r.method == Method::POST && r.path.starts_with("/channels/")
+        })
+        .await;
+    let text = dm.body["content"].as_str().unwrap();
+    assert!(text.contains("on **Crustaceans**"), "{text}");
+    bot.stop().await;
+}

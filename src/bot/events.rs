@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
 use serenity::all::{
     Command, Context, EventHandler, Guild, GuildId as DiscordGuildId, Http, Interaction, Ready,
@@ -30,11 +31,23 @@ pub struct Handler {
     network: Network,
     registration: Registration,
     /// Server names from GUILD_CREATE, for notifications (DMs have no server of their own).
-    server_names: RwLock<HashMap<GuildId, String>>,
+    server_names: RwLock<HashMap<GuildId, ServerName>>,
     /// The servers Discord announced to this process (on its shards), as opposed to those it
     /// loaded for a DM click about a server on another process's shard.
     announced: Announced,
 }
+
+/// A server's name, and when it was asked of Discord (`None`: announced by the gateway, which
+/// also announces renames).
+#[derive(Clone)]
+struct ServerName {
+    name: String,
+    asked: Option<Instant>,
+}
+
+/// How long a name asked of Discord is trusted: renames of another process's servers are not
+/// announced to this one.
+const ASKED_NAME_LIFETIME: Duration = Duration::from_secs(60 * 60);
 
 /// The servers on this process's shards (see [`Handler::announced`]).
 pub type Announced = Arc<RwLock<HashSet<GuildId>>>;
@@ -150,18 +163,26 @@ impl Handler {
             let names = self.server_names.read().unwrap_or_else(|p| p.into_inner());
             names.get(&guild).cloned()
         };
-        if let Some(name) = known {
-            return name;
+        if let Some(known) = known
+            && known
+                .asked
+                .is_none_or(|asked| asked.elapsed() < ASKED_NAME_LIFETIME)
+        {
+            return known.name;
         }
         match DiscordGuildId::new(guild.get())
             .to_partial_guild(http)
             .await
         {
             Ok(found) => {
+                let name = ServerName {
+                    name: found.name.clone(),
+                    asked: Some(Instant::now()),
+                };
                 self.server_names
                     .write()
                     .unwrap_or_else(|p| p.into_inner())
-                    .insert(guild, found.name.clone());
+                    .insert(guild, name);
                 found.name
             }
             Err(e) => {
@@ -202,7 +223,13 @@ impl EventHandler for Handler {
         };
         {
             let mut names = self.server_names.write().unwrap_or_else(|p| p.into_inner());
-            names.insert(id, guild.name);
+            names.insert(
+                id,
+                ServerName {
+                    name: guild.name,
+                    asked: None,
+                },
+            );
         }
         self.announced
             .write()
@@ -212,6 +239,28 @@ impl EventHandler for Handler {
         if let Err(e) = self.network.preload(id).await {
             warn!(error = %error_chain(&e), guild = %id, "could not preload the server's network");
         }
+    }
+
+    /// A server on this process's shards renamed (or otherwise changed).
+    async fn guild_update(
+        &self,
+        _ctx: Context,
+        _old: Option<Guild>,
+        new: serenity::all::PartialGuild,
+    ) {
+        let Ok(id) = GuildId::new(new.id.get()) else {
+            return;
+        };
+        self.server_names
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(
+                id,
+                ServerName {
+                    name: new.name,
+                    asked: None,
+                },
+            );
     }
 
     /// Removed from a server (not an outage, which says `unavailable`): its state leaves
