@@ -355,3 +355,54 @@ async fn after_catching_up_a_process_answers_with_every_write_committed_elsewher
     }
     assert_both_in_step(&first, &second).await;
 }
+
+/// The change log keeps each server's last thousand writes: a process that far behind cannot
+/// catch up from it (and reads the server afresh), one a few writes behind can.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_change_log_is_pruned_and_says_when_it_no_longer_reaches_back() {
+    let Some((first, _second)) = two_processes().await else {
+        return;
+    };
+    for n in 0..1_150u64 {
+        first
+            .network
+            .see_member(
+                g(),
+                member(1),
+                MemberNames {
+                    display_name: format!("name {n}"),
+                    username: "one".into(),
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let answers = first
+        .network
+        .storage()
+        .read(Box::new(|tx| {
+            Box::pin(async move {
+                let last = tx.last_change(g()).await?.expect("PostgreSQL keeps a log");
+                let from_start = tx.changes_after(g(), 0).await?;
+                let recent = tx.changes_after(g(), last - 5).await?;
+                Ok(Box::new((last, from_start, recent)) as handshake::network::port::Output)
+            })
+        }))
+        .await
+        .unwrap();
+    let (last, from_start, recent) = *answers
+        .downcast::<(
+            u64,
+            Option<Vec<handshake::network::LoggedWrite>>,
+            Option<Vec<handshake::network::LoggedWrite>>,
+        )>()
+        .unwrap();
+    // The limits' write, then one per name.
+    assert_eq!(last, 1_151);
+    assert!(from_start.is_none(), "the first writes were pruned");
+    let recent = recent.expect("the last writes are kept");
+    assert_eq!(
+        recent.iter().map(|w| w.seq).collect::<Vec<_>>(),
+        (last - 4..=last).collect::<Vec<_>>()
+    );
+}
