@@ -4,23 +4,10 @@
 
 mod support;
 
-use std::time::Duration;
-
 use serde_json::json;
-use support::bot::{TestBot, ephemeral_text, mentioned};
+use support::bot::{TestBot, ephemeral_text, eventually, mentioned};
 use support::discord_json::{self as dj, Person};
 use support::people::{alice, bob, carol, dave};
-
-/// Waits until `check` holds (the bot handles gateway events in their own tasks).
-async fn eventually<F: Fn() -> Fut, Fut: std::future::Future<Output = bool>>(what: &str, check: F) {
-    for _ in 0..200 {
-        if check().await {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
-    panic!("timed out waiting until {what}");
-}
 
 #[tokio::test]
 async fn a_ban_hides_the_member_and_an_unban_brings_their_connections_back() {

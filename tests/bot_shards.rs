@@ -12,7 +12,7 @@ use handshake::config::BotConfig;
 use handshake::network::{Network, SystemClock};
 use handshake::store::sqlite::SqliteStore;
 use serde_json::Value;
-use support::bot::{TEST_TOKEN, ephemeral_text};
+use support::bot::{TEST_TOKEN, ephemeral_text, eventually};
 use support::discord::{FakeDiscord, FakeOptions, guild_on_shard, shard_of};
 use support::discord_json as dj;
 use support::people::{alice, bob};
@@ -88,6 +88,17 @@ fn servers(total: u32) -> Vec<(u64, String)> {
         .collect()
 }
 
+/// A fake Discord that requires `shards` shards, with two servers on each.
+async fn sharded_discord(shards: u32) -> FakeDiscord {
+    FakeDiscord::start_with(FakeOptions {
+        shards,
+        must_shard: true,
+        guilds: servers(shards),
+        ..Default::default()
+    })
+    .await
+}
+
 /// `/profile` about bob from alice, in `guild`; the bot's answer.
 async fn profile_in(discord: &FakeDiscord, guild: u64) -> String {
     let interaction = dj::slash_command(
@@ -114,13 +125,7 @@ fn shard_field(identify: &Value) -> (u64, u64) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_process_autoshards_as_discord_recommends_and_answers_in_every_server() {
-    let discord = FakeDiscord::start_with(FakeOptions {
-        shards: 3,
-        must_shard: true,
-        guilds: servers(3),
-        ..Default::default()
-    })
-    .await;
+    let discord = sharded_discord(3).await;
     let bot = ShardedBot::start(&discord, None).await;
     discord.wait_for_shards(&[0, 1, 2]).await;
     let mut identified: Vec<(u64, u64)> = discord.identifies().iter().map(shard_field).collect();
@@ -149,13 +154,7 @@ async fn one_process_autoshards_as_discord_recommends_and_answers_in_every_serve
 /// start shards 1 and 2, no fewer and no more.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_shard_range_starts_exactly_its_shards_and_answers_their_servers() {
-    let discord = FakeDiscord::start_with(FakeOptions {
-        shards: 4,
-        must_shard: true,
-        guilds: servers(4),
-        ..Default::default()
-    })
-    .await;
+    let discord = sharded_discord(4).await;
     let bot = ShardedBot::start(&discord, Some("1-2/4")).await;
     discord.wait_for_shards(&[1, 2]).await;
     // Time for a wrongly started extra shard to show up.
@@ -189,13 +188,7 @@ async fn a_shard_range_starts_exactly_its_shards_and_answers_their_servers() {
 async fn the_fake_gateway_closes_an_unsharded_identify_with_4011_when_sharding_is_required() {
     use futures::{SinkExt, StreamExt};
     use tokio_tungstenite::tungstenite::Message;
-    let discord = FakeDiscord::start_with(FakeOptions {
-        shards: 2,
-        must_shard: true,
-        guilds: servers(2),
-        ..Default::default()
-    })
-    .await;
+    let discord = sharded_discord(2).await;
     let url = format!(
         "{}/gateway-ws",
         discord.base_url().replace("http://", "ws://")
@@ -229,13 +222,7 @@ async fn the_fake_gateway_closes_an_unsharded_identify_with_4011_when_sharding_i
 /// connection): the bot checks Discord's recommendation first and stops, in one line.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_shard_total_below_discords_recommendation_is_refused_in_one_line() {
-    let discord = FakeDiscord::start_with(FakeOptions {
-        shards: 2,
-        must_shard: true,
-        guilds: servers(2),
-        ..Default::default()
-    })
-    .await;
+    let discord = sharded_discord(2).await;
     let bot = ShardedBot::start(&discord, Some("0/1")).await;
     let result = tokio::time::timeout(Duration::from_secs(10), bot.task)
         .await
@@ -256,11 +243,10 @@ async fn a_shard_total_below_discords_recommendation_is_refused_in_one_line() {
 async fn a_server_the_bot_is_removed_from_leaves_memory() {
     let bot = support::bot::TestBot::start().await;
     let guild = support::bot::TestBot::guild();
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while !bot.network.is_loaded(guild) {
-        assert!(tokio::time::Instant::now() < deadline, "never preloaded");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    eventually("the server is preloaded", || async {
+        bot.network.is_loaded(guild)
+    })
+    .await;
     let id = guild.get().to_string();
     bot.discord
         .dispatch(
@@ -274,10 +260,10 @@ async fn a_server_the_bot_is_removed_from_leaves_memory() {
     bot.discord
         .dispatch("GUILD_DELETE", serde_json::json!({ "id": id }))
         .await;
-    while bot.network.is_loaded(guild) {
-        assert!(tokio::time::Instant::now() < deadline, "never unloaded");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    eventually("the server leaves memory", || async {
+        !bot.network.is_loaded(guild)
+    })
+    .await;
     bot.stop().await;
 }
 
@@ -289,11 +275,10 @@ async fn a_renamed_server_is_named_anew_in_invitations() {
     bot.discord.know(&bob);
     // The announcement's handler (which names the server, then preloads it) has run: events
     // are handled in tasks of their own, and the rename must come after it, as it would.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(10);
-    while !bot.network.is_loaded(support::bot::TestBot::guild()) {
-        assert!(tokio::time::Instant::now() < deadline, "never preloaded");
-        tokio::time::sleep(Duration::from_millis(10)).await;
-    }
+    eventually("the server is preloaded", || async {
+        bot.network.is_loaded(support::bot::TestBot::guild())
+    })
+    .await;
     bot.discord
         .dispatch(
             "GUILD_UPDATE",

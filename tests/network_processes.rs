@@ -8,7 +8,9 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use handshake::network::{Degree, InviteOutcome, LimitsUpdate, MemberNames, Network, NetworkError};
+use handshake::network::{
+    Degree, InviteOutcome, LimitsUpdate, MemberId, MemberNames, Network, NetworkError,
+};
 use support::network::{TestNetwork, g, is_not_invitable, member};
 use support::rng::XorShift;
 
@@ -199,45 +201,33 @@ async fn a_disconnect_in_one_process_races_the_removed_members_invite_in_the_oth
     assert_both_in_step(&first, &second).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn random_operations_from_two_processes_leave_both_memories_as_the_database() {
-    let Some((first, second)) = two_processes().await else {
-        return;
-    };
-    const MEMBERS: u64 = 10;
-    // Both load the server first, so every write below must reach the other's memory.
-    for process in [&first.network, &second] {
+/// Both processes load the server, then eight tasks, alternately on each, take `rounds` random
+/// steps between `members` members at once: `step(network, roll, a, b)` makes one from a
+/// random `roll`. Refusals are expected; an internal error fails the test.
+async fn race_from_both<F, Fut>(
+    processes: [&Network; 2],
+    seed: u64,
+    members: u64,
+    rounds: usize,
+    step: F,
+) where
+    F: Fn(Network, u64, MemberId, MemberId) -> Fut + Copy + Send + 'static,
+    Fut: std::future::Future<Output = Result<(), NetworkError>> + Send,
+{
+    // Loaded first, so every write below must reach the other process's memory.
+    for process in processes {
         process.degree(g(), member(1), member(2)).await.unwrap();
     }
-    let processes = [first.network.clone(), second.clone()];
     let tasks: Vec<_> = (0..8u64)
         .map(|task| {
-            let n = processes[(task % 2) as usize].clone();
+            let network = processes[(task % 2) as usize].clone();
             tokio::spawn(async move {
-                let mut rng = XorShift(0x2545_F491_4F6C_DD1D ^ (task + 1));
-                for _ in 0..40 {
-                    let a = member(1 + rng.next(MEMBERS));
-                    let b = member(1 + rng.next(MEMBERS));
-                    let result = match rng.next(10) {
-                        0..=2 => n.invite(g(), a, b, None).await.map(drop),
-                        3 | 4 => n.accept(g(), a, b).await.map(drop),
-                        5 => n.disconnect(g(), a, b).await.map(drop),
-                        6 => n.ban(g(), a).await.map(drop),
-                        7 => n.unban(g(), a).await.map(drop),
-                        8 => n.erase_my_data(g(), a).await.map(drop),
-                        _ => {
-                            n.see_member(
-                                g(),
-                                a,
-                                MemberNames {
-                                    display_name: format!("name {}", rng.next(100)),
-                                    username: format!("user{}", a.get()),
-                                },
-                            )
-                            .await
-                        }
-                    };
-                    if let Err(e) = result {
+                let mut rng = XorShift(seed ^ (task + 1));
+                for _ in 0..rounds {
+                    let a = member(1 + rng.next(members));
+                    let b = member(1 + rng.next(members));
+                    let roll = rng.next(1_000_000);
+                    if let Err(e) = step(network.clone(), roll, a, b).await {
                         assert!(!e.is_internal(), "internal error: {e:?}");
                     }
                 }
@@ -247,6 +237,37 @@ async fn random_operations_from_two_processes_leave_both_memories_as_the_databas
     for task in tasks {
         task.await.unwrap();
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn random_operations_from_two_processes_leave_both_memories_as_the_database() {
+    let Some((first, second)) = two_processes().await else {
+        return;
+    };
+    race_from_both(
+        [&first.network, &second],
+        0x2545_F491_4F6C_DD1D,
+        10,
+        40,
+        |n, roll, a, b| async move {
+            match roll % 10 {
+                0..=2 => n.invite(g(), a, b, None).await.map(drop),
+                3 | 4 => n.accept(g(), a, b).await.map(drop),
+                5 => n.disconnect(g(), a, b).await.map(drop),
+                6 => n.ban(g(), a).await,
+                7 => n.unban(g(), a).await,
+                8 => n.erase_my_data(g(), a).await,
+                _ => {
+                    let names = MemberNames {
+                        display_name: format!("name {}", roll / 10 % 100),
+                        username: format!("user{}", a.get()),
+                    };
+                    n.see_member(g(), a, names).await
+                }
+            }
+        },
+    )
+    .await;
     assert_both_in_step(&first, &second).await;
 }
 
@@ -292,33 +313,20 @@ async fn the_cap_holds_across_processes_racing_on_the_same_members() {
     const MEMBERS: u64 = 6;
     const CAP: u32 = 2;
     first.set_cap(g(), CAP).await;
-    for process in [&first.network, &second] {
-        process.degree(g(), member(1), member(2)).await.unwrap();
-    }
-    let processes = [first.network.clone(), second.clone()];
-    let tasks: Vec<_> = (0..8u64)
-        .map(|task| {
-            let n = processes[(task % 2) as usize].clone();
-            tokio::spawn(async move {
-                let mut rng = XorShift(0x9E37_79B9_7F4A_7C15 ^ (task + 7));
-                for _ in 0..60 {
-                    let a = member(1 + rng.next(MEMBERS));
-                    let b = member(1 + rng.next(MEMBERS));
-                    let result = match rng.next(4) {
-                        0 | 1 => n.invite(g(), a, b, None).await.map(drop),
-                        2 => n.accept(g(), a, b).await.map(drop),
-                        _ => n.disconnect(g(), a, b).await.map(drop),
-                    };
-                    if let Err(e) = result {
-                        assert!(!e.is_internal(), "internal error: {e:?}");
-                    }
-                }
-            })
-        })
-        .collect();
-    for task in tasks {
-        task.await.unwrap();
-    }
+    race_from_both(
+        [&first.network, &second],
+        0x9E37_79B9_7F4A_7C15,
+        MEMBERS,
+        60,
+        |n, roll, a, b| async move {
+            match roll % 4 {
+                0 | 1 => n.invite(g(), a, b, None).await.map(drop),
+                2 => n.accept(g(), a, b).await.map(drop),
+                _ => n.disconnect(g(), a, b).await.map(drop),
+            }
+        },
+    )
+    .await;
     for who in 1..=MEMBERS {
         let count = first
             .network

@@ -338,3 +338,18 @@ impl Drop for BotProcess {
         let _ = self.0.wait();
     }
 }
+
+/// Waits until `check` holds (the bot handles gateway events in tasks of their own); fails the
+/// test after 2 s.
+pub async fn eventually<F: Fn() -> Fut, Fut: std::future::Future<Output = bool>>(
+    what: &str,
+    check: F,
+) {
+    for _ in 0..200 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting until {what}");
+}
