@@ -12,6 +12,8 @@
 //! `HANDSHAKE_BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres cargo bench
 //! --bench bot_load`; without the URL it says it did not run.
 
+#[path = "common/mod.rs"]
+mod common;
 #[path = "../tests/support/mod.rs"]
 mod support;
 
@@ -32,19 +34,11 @@ const CLIENTS: u64 = 24;
 const LATE: Duration = Duration::from_secs(3);
 
 fn main() {
-    let Some(url) = std::env::var("HANDSHAKE_BENCH_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-    else {
+    let Some(url) = common::postgres_url() else {
         println!("bot_load benchmark did not run: set HANDSHAKE_BENCH_DATABASE_URL");
         return;
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
+    common::runtime().block_on(async {
         println!("store postgres");
         for processes in [1u32, 2, 4] {
             run(&url, processes).await;
@@ -52,34 +46,8 @@ fn main() {
     });
 }
 
-/// A peak resident size from /proc, in MiB.
-fn peak_mib(pid: u32) -> f64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .unwrap_or_default()
-        .lines()
-        .find(|l| l.starts_with("VmHWM:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse::<f64>().ok())
-        .map_or(0.0, |kib| kib / 1024.0)
-}
-
-async fn fresh_database(url: &str) -> String {
-    let (admin, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
-        .await
-        .expect("connect to HANDSHAKE_BENCH_DATABASE_URL");
-    tokio::spawn(connection);
-    for statement in [
-        format!("DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"),
-        format!("CREATE DATABASE {DATABASE}"),
-    ] {
-        admin.batch_execute(&statement).await.unwrap();
-    }
-    let (base, _) = url.rsplit_once('/').expect("a URL ending in /database");
-    format!("{base}/{DATABASE}")
-}
-
 async fn run(url: &str, processes: u32) {
-    let database_url = fresh_database(url).await;
+    let database_url = common::fresh_database(url, DATABASE).await;
     let guilds: Vec<(u64, String)> = (0..processes)
         .flat_map(|shard| {
             (0..2).map(move |n| {
@@ -175,7 +143,7 @@ async fn run(url: &str, processes: u32) {
     for (shard, bot) in bots.iter().enumerate() {
         println!(
             "load_{processes}_processes_peak_memory_shard_{shard} {:.1} MiB",
-            peak_mib(bot.0.id())
+            common::memory_kib(&bot.0.id().to_string(), "VmHWM").unwrap_or(0) as f64 / 1024.0
         );
     }
 }

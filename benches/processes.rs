@@ -13,6 +13,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "common/mod.rs"]
+mod common;
+
 use handshake::network::{Degree, GuildId, LimitsUpdate, MemberId, Network, SystemClock};
 use handshake::store::postgres::PostgresStore;
 
@@ -23,43 +26,21 @@ const THROUGHPUT_FOR: Duration = Duration::from_secs(10);
 const WRITERS: u64 = 8;
 
 fn main() {
-    let Some(url) = std::env::var("HANDSHAKE_BENCH_DATABASE_URL")
-        .ok()
-        .filter(|u| !u.trim().is_empty())
-    else {
+    let Some(url) = common::postgres_url() else {
         println!("processes benchmark did not run: set HANDSHAKE_BENCH_DATABASE_URL");
         return;
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let config = fresh_database(&url).await;
+    common::runtime().block_on(async {
+        let config: tokio_postgres::Config = common::fresh_database(&url, DATABASE)
+            .await
+            .parse()
+            .unwrap();
         println!("store postgres");
         propagation(&config).await;
         for processes in [1, 2, 4] {
             throughput(&config, processes).await;
         }
     });
-}
-
-/// An empty database of the benchmark's own.
-async fn fresh_database(url: &str) -> tokio_postgres::Config {
-    let (admin, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
-        .await
-        .expect("connect to HANDSHAKE_BENCH_DATABASE_URL");
-    tokio::spawn(connection);
-    for statement in [
-        format!("DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)"),
-        format!("CREATE DATABASE {DATABASE}"),
-    ] {
-        admin.batch_execute(&statement).await.unwrap();
-    }
-    let mut config: tokio_postgres::Config = url.parse().unwrap();
-    config.dbname(DATABASE);
-    config
 }
 
 async fn process(config: &tokio_postgres::Config) -> Network {

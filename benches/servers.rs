@@ -13,6 +13,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+#[path = "common/mod.rs"]
+mod common;
+
 use handshake::network::{GuildId, MemberId, MemberNames, Network, SystemClock};
 use handshake::store::sqlite::SqliteStore;
 
@@ -26,12 +29,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let path = data_file(servers);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(measure(&path, servers));
+    common::runtime().block_on(measure(&path, servers));
 }
 
 fn data_file(servers: usize) -> PathBuf {
@@ -200,15 +198,9 @@ async fn measure(path: &Path, servers: usize) {
         "first_use_unloaded_p99 {:.2} ms",
         at(0.99).as_secs_f64() * 1e3
     );
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    for (field, name) in [("VmRSS:", "rss_all_loaded"), ("VmHWM:", "peak_rss")] {
-        if let Some(kib) = status
-            .lines()
-            .find(|l| l.starts_with(field))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse::<f64>().ok())
-        {
-            println!("{name} {:.1} MiB", kib / 1024.0);
+    for (field, name) in [("VmRSS", "rss_all_loaded"), ("VmHWM", "peak_rss")] {
+        if let Some(kib) = common::memory_kib("self", field) {
+            println!("{name} {:.1} MiB", kib as f64 / 1024.0);
         }
     }
 }

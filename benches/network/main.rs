@@ -20,6 +20,8 @@ use handshake::network::{
 use handshake::store::postgres::PostgresStore;
 use handshake::store::sqlite::SqliteStore;
 
+#[path = "../common/mod.rs"]
+mod common;
 mod generate;
 
 const LINKS_PER_NEWCOMER: usize = 25;
@@ -81,13 +83,7 @@ fn main() {
     runtime().block_on(measure(&target, members, cases, sections));
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap()
-}
+use common::runtime;
 
 /// The database a run measures: always a fresh copy of the generated one.
 enum Target {
@@ -516,13 +512,5 @@ async fn writes(
 
 /// The process's peak resident memory (VmHWM), in KiB.
 fn peak_memory_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
+    common::memory_kib("self", "VmHWM").unwrap_or(0)
 }
