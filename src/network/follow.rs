@@ -63,8 +63,8 @@ pub(super) fn spawn(
 }
 
 /// Brings a loaded server up to write `seq` (or as far as the log goes); forgets it if that
-/// cannot be done.
-async fn follow(
+/// cannot be done (it is then read afresh on its next use).
+pub(super) async fn follow(
     storage: &dyn Storage,
     memory: &Memory,
     writing: &GuildLocks,

@@ -401,21 +401,15 @@ impl Network {
     /// of the time it finds nothing to apply, the feed having brought it already); nothing
     /// otherwise, nor for a server not in memory (its load reads the database as it is).
     pub async fn catch_up(&self, guild: GuildId) -> Result<(), NetworkError> {
-        let Some(state) = self.memory.get(guild).filter(|_| self.shared) else {
+        if !self.shared || !self.is_loaded(guild) {
             return Ok(());
-        };
+        }
         let last = self
             .read(move |tx, _| Box::pin(async move { Ok(tx.last_change(guild).await?) }))
             .await?;
-        if last.is_none_or(|last| last <= state.applied()) {
-            return Ok(());
-        }
-        let _in_order = self.writing.lock(guild).await;
-        let Some(state) = self.memory.get(guild) else {
-            return Ok(());
-        };
-        if !follow::catch_up(&*self.storage, guild, state).await? {
-            self.memory.forget(guild);
+        if let Some(last) = last {
+            // As if the feed had just announced it.
+            follow::follow(&*self.storage, &self.memory, &self.writing, guild, last).await;
         }
         Ok(())
     }
