@@ -27,6 +27,7 @@ async fn limits_default_to_100_a_week_30000_connections_and_5_reports(t: &TestNe
             invites_per_week: 100,
             connection_cap: 30_000,
             reports_to_suspend: 5,
+            allow_invite_links: false,
         }
     );
     assert_eq!(
@@ -225,6 +226,7 @@ async fn limits_are_validated_and_per_server(t: &TestNetwork) {
             invites_per_week: 5,
             connection_cap: 30_000,
             reports_to_suspend: 5,
+            allow_invite_links: false,
         }
     );
     assert_eq!(

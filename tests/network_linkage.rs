@@ -83,7 +83,7 @@ async fn a_profile_shows_degree_mutuals_date_tags_and_what_is_pending(t: &TestNe
         t.connect(g(), me, other).await;
         t.connect(g(), friend, other).await;
     }
-    let profile = t.network.profile(g(), me, friend).await.unwrap();
+    let profile = t.network.relation(g(), me, friend).await.unwrap();
     assert_eq!(profile.degree, Degree::Second);
     assert_eq!(profile.mutuals.count, 2);
     assert_eq!(
@@ -102,11 +102,11 @@ async fn a_profile_shows_degree_mutuals_date_tags_and_what_is_pending(t: &TestNe
 
     t.network.invite(g(), friend, me, None).await.unwrap();
     assert_eq!(
-        t.network.profile(g(), me, friend).await.unwrap().pending,
+        t.network.relation(g(), me, friend).await.unwrap().pending,
         Pending::ReceivedByViewer
     );
     assert_eq!(
-        t.network.profile(g(), friend, me).await.unwrap().pending,
+        t.network.relation(g(), friend, me).await.unwrap().pending,
         Pending::SentByViewer
     );
     let connection = t.network.accept(g(), me, friend).await.unwrap();
@@ -114,13 +114,13 @@ async fn a_profile_shows_degree_mutuals_date_tags_and_what_is_pending(t: &TestNe
         .add_tag(g(), me, friend, "climbing")
         .await
         .unwrap();
-    let profile = t.network.profile(g(), me, friend).await.unwrap();
+    let profile = t.network.relation(g(), me, friend).await.unwrap();
     assert_eq!(profile.degree, Degree::First);
     assert_eq!(profile.connected_since, Some(connection.since));
     assert_eq!(profile.tags.len(), 1);
     assert!(
         t.network
-            .profile(g(), friend, me)
+            .relation(g(), friend, me)
             .await
             .unwrap()
             .tags

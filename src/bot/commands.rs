@@ -7,7 +7,9 @@ use serenity::all::{
     InteractionContext, Permissions,
 };
 
-use crate::network::{GuildLimits, InvitePolicy, MAX_NOTE_CHARS, MAX_TAG_CHARS};
+use strum::IntoEnumIterator;
+
+use crate::network::{GuildLimits, InvitePolicy, MAX_NOTE_CHARS, MAX_TAG_CHARS, ProfileVisibility};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CommandName {
@@ -45,6 +47,8 @@ pub const TAG_REMOVE: &str = "remove";
 pub const INVITES_FROM_OPTION: &str = "invitations_from";
 pub const AUTO_ACCEPT_OPTION: &str = "auto_accept";
 pub const DM_OPTION: &str = "dm_notifications";
+pub const PROFILE_VISIBLE_TO_OPTION: &str = "profile_visible_to";
+pub const INVITE_LINKS_OPTION: &str = "allow_invite_links";
 pub const MYDATA_EXPORT: &str = "export";
 pub const MYDATA_DELETE: &str = "delete";
 pub const NETWORK_REMOVE_MEMBER: &str = "remove-member";
@@ -189,8 +193,18 @@ impl CommandName {
                         option.add_string_choice(policy_label(policy), policy.as_str())
                     },
                 );
+                let visibility = ProfileVisibility::iter().fold(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        PROFILE_VISIBLE_TO_OPTION,
+                        "Who sees your profile card and finds you in /people",
+                    ),
+                    |option, visibility| {
+                        option.add_string_choice(visibility_label(visibility), visibility.as_str())
+                    },
+                );
                 CreateCommand::new(self.name())
-                    .description("Who may invite you, automatic accepting, DM notifications")
+                    .description("Who may invite you, who sees your profile, notifications")
                     .add_option(policy)
                     .add_option(CreateCommandOption::new(
                         CommandOptionType::Boolean,
@@ -202,6 +216,7 @@ impl CommandName {
                         DM_OPTION,
                         "Get invitations and acceptances by direct message",
                     ))
+                    .add_option(visibility)
             }
             Self::MyData => CreateCommand::new(self.name())
                 .description("Your network data in this server")
@@ -250,6 +265,11 @@ impl CommandName {
                             REPORTS_TO_SUSPEND_OPTION,
                             "Reports in 30 days that suspend a sender",
                             GuildLimits::REPORTS_TO_SUSPEND_RANGE,
+                        ))
+                        .add_sub_option(CreateCommandOption::new(
+                            CommandOptionType::Boolean,
+                            INVITE_LINKS_OPTION,
+                            "Whether members may put Discord invite links on their profiles",
                         )),
                     )
                     .add_option(CreateCommandOption::new(
@@ -282,6 +302,14 @@ pub fn policy_label(policy: InvitePolicy) -> &'static str {
         InvitePolicy::Everyone => "Everyone",
         InvitePolicy::Mutuals => "People who share a connection with me",
         InvitePolicy::Nobody => "Nobody",
+    }
+}
+
+/// How a profile visibility is named to members.
+pub fn visibility_label(visibility: ProfileVisibility) -> &'static str {
+    match visibility {
+        ProfileVisibility::Everyone => "Everyone in the server",
+        ProfileVisibility::Connections => "My connections only",
     }
 }
 

@@ -8,15 +8,16 @@ use serenity::all::{
 };
 
 use super::commands::{
-    AUTO_ACCEPT_OPTION, CONNECTION_CAP_OPTION, CommandName, DM_OPTION, INVITES_FROM_OPTION,
-    INVITES_PER_WEEK_OPTION, MEMBER_OPTION, MYDATA_EXPORT, NETWORK_LIMITS, NETWORK_REMOVE_MEMBER,
-    NETWORK_STATS, NOTE_OPTION, REPORTS_TO_SUSPEND_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT,
-    TAG_ADD, TAG_OPTION,
+    AUTO_ACCEPT_OPTION, CONNECTION_CAP_OPTION, CommandName, DM_OPTION, INVITE_LINKS_OPTION,
+    INVITES_FROM_OPTION, INVITES_PER_WEEK_OPTION, MEMBER_OPTION, MYDATA_EXPORT, NETWORK_LIMITS,
+    NETWORK_REMOVE_MEMBER, NETWORK_STATS, NOTE_OPTION, PROFILE_VISIBLE_TO_OPTION,
+    REPORTS_TO_SUSPEND_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD, TAG_OPTION,
 };
 use super::custom_id::ComponentAction;
 use super::request::{Actor, InputError, Moderation, Parsed, Request, Seen, Target};
 use crate::network::{
-    GuildId, InvitationSide, InvitePolicy, LimitsUpdate, MemberId, MemberNames, SettingsUpdate,
+    GuildId, InvitationSide, InvitePolicy, LimitsUpdate, MemberId, MemberNames, ProfileVisibility,
+    SettingsUpdate,
 };
 
 /// A slash or context-menu command.
@@ -108,6 +109,9 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
                     .and_then(InvitePolicy::parse),
                 auto_accept: bool_option(&options, AUTO_ACCEPT_OPTION),
                 dm_notifications: bool_option(&options, DM_OPTION),
+                profile_visibility: string_option(&options, PROFILE_VISIBLE_TO_OPTION)
+                    .as_deref()
+                    .and_then(ProfileVisibility::parse),
             },
         },
         CommandName::MyData => {
@@ -139,6 +143,7 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
                     invites_per_week: count_option(sub_options, INVITES_PER_WEEK_OPTION),
                     connection_cap: count_option(sub_options, CONNECTION_CAP_OPTION),
                     reports_to_suspend: count_option(sub_options, REPORTS_TO_SUSPEND_OPTION),
+                    allow_invite_links: bool_option(sub_options, INVITE_LINKS_OPTION),
                 }),
                 _ => Moderation::Reports,
             };

@@ -9,7 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{GuildId, GuildLimits, MemberId, MemberNames};
+use super::{GuildId, GuildLimits, MemberId, MemberNames, Profile, ProfileVisibility};
 
 /// A committed change to what memory keeps for a server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,6 +28,15 @@ pub enum Change {
     Erased(MemberId),
     Named(MemberId, MemberNames),
     Limits(GuildLimits),
+    /// The member's profile as saved; `None`: cleared.
+    Profile {
+        member: MemberId,
+        profile: Option<Profile>,
+    },
+    ProfileVisibility {
+        member: MemberId,
+        visibility: ProfileVisibility,
+    },
 }
 
 /// One write's changes as the log holds them: its number in the server's sequence (1, 2, …, in
@@ -79,7 +88,27 @@ mod tests {
                 invites_per_week: 3,
                 connection_cap: 9,
                 reports_to_suspend: 2,
+                allow_invite_links: true,
             }),
+            Change::Profile {
+                member: m(7),
+                profile: Some(crate::network::Profile {
+                    headline: Some("Builds *things*".into()),
+                    about: None,
+                    skills: vec![crate::network::Skill::from_stored("Rust".into())],
+                    links: vec![],
+                    open_to: vec![crate::network::OpenTo::BeingMentored],
+                    updated_at: crate::network::Timestamp::from_unix_millis(5),
+                }),
+            },
+            Change::Profile {
+                member: m(7),
+                profile: None,
+            },
+            Change::ProfileVisibility {
+                member: m(7),
+                visibility: ProfileVisibility::Connections,
+            },
         ];
         let text = serde_json::to_string(&changes).unwrap();
         let back: Vec<Change> = serde_json::from_str(&text).unwrap();
@@ -92,6 +121,17 @@ mod tests {
         let text = serde_json::to_string(&Change::Connected(m(1), m(2))).unwrap();
         assert_eq!(text, r#"{"kind":"connected","of":[1,2]}"#);
         assert!(serde_json::from_str::<Change>(r#"{"kind":"promoted","of":1}"#).is_err());
+        // Limits logged before profiles existed read with invite links off.
+        let old = r#"{"kind":"limits","of":{"invites_per_week":1,"connection_cap":2,"reports_to_suspend":3}}"#;
+        assert_eq!(
+            serde_json::from_str::<Change>(old).unwrap(),
+            Change::Limits(GuildLimits {
+                invites_per_week: 1,
+                connection_cap: 2,
+                reports_to_suspend: 3,
+                allow_invite_links: false,
+            })
+        );
         assert!(
             serde_json::from_str::<Change>(r#"{"kind":"banned","of":0}"#).is_err(),
             "ids are checked on the way in"

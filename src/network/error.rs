@@ -5,6 +5,10 @@ use std::time::Duration;
 
 use super::model::{MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION};
 use super::port::StoreError;
+use super::profile::{
+    LinkProblem, MAX_ABOUT_CHARS, MAX_HEADLINE_CHARS, MAX_LINK_CHARS, MAX_LINKS, MAX_SKILL_CHARS,
+    MAX_SKILLS,
+};
 use super::time::Wait;
 
 #[derive(Debug, thiserror::Error)]
@@ -79,10 +83,64 @@ pub enum NetworkError {
     #[error("That limit must be between {min} and {max}.")]
     LimitOutOfRange { min: u32, max: u32 },
 
+    #[error(
+        "Your headline is {chars} characters long; a headline can have at most \
+         {MAX_HEADLINE_CHARS}. Nothing was saved."
+    )]
+    HeadlineTooLong { chars: usize },
+
+    #[error(
+        "Your About text is {chars} characters long; it can have at most {MAX_ABOUT_CHARS}. \
+         Nothing was saved."
+    )]
+    AboutTooLong { chars: usize },
+
+    #[error(
+        "You listed {count} skills; a profile can have at most {MAX_SKILLS}. Nothing was saved."
+    )]
+    TooManySkills { count: usize },
+
+    #[error(
+        "The skill {} is longer than {MAX_SKILL_CHARS} characters. Nothing was saved.",
+        Quoted(skill)
+    )]
+    SkillTooLong { skill: String },
+
+    #[error("You listed {count} links; a profile can have at most {MAX_LINKS}. Nothing was saved.")]
+    TooManyLinks { count: usize },
+
+    #[error("{} {problem} Nothing was saved.", Quoted(link))]
+    BadLink { link: String, problem: LinkProblem },
+
     /// Anything that is our fault, not the user's. The cause is kept for the logs; the person
     /// only sees that it failed.
     #[error("Something went wrong on our side. Please try again in a moment.")]
     Internal(#[from] StoreError),
+}
+
+/// What a member typed, shown back inside a code span so that no markdown in it takes effect.
+struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}`", self.0.replace('`', "'"))
+    }
+}
+
+impl std::fmt::Display for LinkProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::TooLong => {
+                return write!(f, "is longer than {MAX_LINK_CHARS} characters.");
+            }
+            Self::HasSpaces => "has spaces in it: a link can't.",
+            Self::NotHttps => "doesn't start with https:// (only https links are allowed).",
+            Self::NotALink => "isn't a web address.",
+            Self::InviteLink => {
+                "is a Discord invite; this server's moderators don't allow them on profiles."
+            }
+        })
+    }
 }
 
 impl NetworkError {

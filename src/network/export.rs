@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::{
-    GuildId, InvitePolicy, MemberId, MemberNames, MemberSettings, Network, NetworkError, Timestamp,
+    GuildId, InvitePolicy, MemberId, MemberNames, MemberSettings, Network, NetworkError, Profile,
+    Timestamp,
 };
 
 /// A member's own records, as a store reads them for an export; the network assembles the
@@ -32,6 +33,8 @@ pub struct MemberExport {
     /// The names the bot last saw for you here.
     pub names: Option<MemberNames>,
     pub settings: ExportedSettings,
+    /// Your professional profile here, if you filled one in.
+    pub profile: Option<ExportedProfile>,
     pub connections: Vec<ExportedConnection>,
     /// Your tags on members you are no longer connected to: kept so that they come back with
     /// a restored connection.
@@ -49,6 +52,38 @@ pub struct ExportedSettings {
     pub invitations_from: &'static str,
     pub auto_accept: bool,
     pub dm_notifications: bool,
+    pub profile_visible_to: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportedProfile {
+    pub headline: Option<String>,
+    pub about: Option<String>,
+    pub skills: Vec<String>,
+    pub links: Vec<String>,
+    pub open_to: Vec<&'static str>,
+    pub updated_unix_ms: i64,
+}
+
+impl From<Profile> for ExportedProfile {
+    fn from(profile: Profile) -> Self {
+        Self {
+            headline: profile.headline,
+            about: profile.about,
+            skills: profile
+                .skills
+                .iter()
+                .map(|s| s.as_str().to_owned())
+                .collect(),
+            links: profile
+                .links
+                .iter()
+                .map(|l| l.as_str().to_owned())
+                .collect(),
+            open_to: profile.open_to.iter().map(|o| o.as_str()).collect(),
+            updated_unix_ms: profile.updated_at.unix_millis(),
+        }
+    }
 }
 
 impl From<MemberSettings> for ExportedSettings {
@@ -57,6 +92,7 @@ impl From<MemberSettings> for ExportedSettings {
             invitations_from: InvitePolicy::as_str(settings.invite_policy),
             auto_accept: settings.auto_accept,
             dm_notifications: settings.dm_notifications,
+            profile_visible_to: settings.profile_visibility.as_str(),
         }
     }
 }
@@ -101,7 +137,8 @@ impl Network {
         self.read(move |tx, now| {
             Box::pin(async move {
                 let records = tx.member_records(guild, member).await?;
-                Ok(assemble(guild, member, now, records))
+                let profile = tx.profile(guild, member).await?;
+                Ok(assemble(guild, member, now, records, profile))
             })
         })
         .await
@@ -115,6 +152,7 @@ fn assemble(
     member: MemberId,
     now: Timestamp,
     records: MemberRecords,
+    profile: Option<Profile>,
 ) -> MemberExport {
     // Tags on current connections go with them; the rest are on past connections (kept in
     // case a connection is restored).
@@ -138,6 +176,7 @@ fn assemble(
         exported_unix_ms: now.unix_millis(),
         names: records.names,
         settings: records.settings.into(),
+        profile: profile.map(ExportedProfile::from),
         connections,
         tags_on_past_connections: tags
             .into_iter()

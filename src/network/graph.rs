@@ -44,6 +44,13 @@ pub struct Mutuals {
     pub sample: Vec<MemberId>,
 }
 
+/// How a member stands to another: their degree, and how many connections they share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Closeness {
+    pub degree: Degree,
+    pub mutuals: u32,
+}
+
 /// One server's connections.
 #[derive(Debug, Default)]
 pub(crate) struct GuildGraph {
@@ -306,6 +313,143 @@ impl GuildGraph {
     }
 }
 
+impl GuildGraph {
+    /// Ranks `candidates` (given in their tie-break order; `asker` not among them) by how close
+    /// they are to `asker`: 1st degree, then 2nd, 3rd, and outside the network; within the 1st
+    /// and 2nd, most mutual connections first; otherwise in the order given. Returns the ranks
+    /// `skip..skip + take`, with each one's closeness.
+    ///
+    /// Work stops at the degree that fills the page: a page of 1st-degree members never walks
+    /// the 2nd degree, and only a page past the 2nd classifies the rest (one scan of each
+    /// remaining candidate's list, stopping at the first 2nd-degree member found in it).
+    pub(crate) fn rank_by_closeness(
+        &self,
+        asker: MemberId,
+        candidates: &[MemberId],
+        skip: usize,
+        take: usize,
+    ) -> Vec<(MemberId, Closeness)> {
+        let outside = Closeness {
+            degree: Degree::Outside,
+            mutuals: 0,
+        };
+        let Some(&me) = self.index.get(&asker) else {
+            return candidates
+                .iter()
+                .skip(skip)
+                .take(take)
+                .map(|&c| (c, outside))
+                .collect();
+        };
+        let wanted = skip.saturating_add(take);
+        let mine = &self.neighbours[me as usize];
+        // Candidates by their place in the given order, with their index in the graph.
+        let placed: Vec<(usize, Option<u32>)> = candidates
+            .iter()
+            .enumerate()
+            .map(|(place, c)| (place, self.index.get(c).copied()))
+            .collect();
+        with_scratch(self.ids.len(), |scratch| {
+            let asker_mark = scratch.next_generation();
+            let first = scratch.next_generation();
+            let second = scratch.next_generation();
+            scratch.slots[me as usize].mark = asker_mark;
+            for &x in mine {
+                scratch.slots[x as usize].mark = first;
+            }
+            // One degree's candidates, most mutual connections first, then in the order given.
+            let tier = |slots: &[Slot], mark: u32, degree: Degree| {
+                let mut members: Vec<(usize, u32)> = placed
+                    .iter()
+                    .filter_map(|&(place, c)| {
+                        let c = c.filter(|&c| slots[c as usize].mark == mark)?;
+                        Some((place, self.mutual_count(mine, slots, first, c)))
+                    })
+                    .collect();
+                members.sort_unstable_by_key(|&(place, count)| (std::cmp::Reverse(count), place));
+                members
+                    .into_iter()
+                    .map(move |(place, mutuals)| (candidates[place], Closeness { degree, mutuals }))
+            };
+            let mut ranked: Vec<(MemberId, Closeness)> =
+                tier(&scratch.slots, first, Degree::First).collect();
+            if ranked.len() >= wanted {
+                return page(ranked, skip, take);
+            }
+            // The 2nd degree: everyone a connection of the asker's is connected to.
+            for &x in mine {
+                for &y in &self.neighbours[x as usize] {
+                    let slot = &mut scratch.slots[y as usize];
+                    if slot.mark != first && slot.mark != asker_mark {
+                        slot.mark = second;
+                    }
+                }
+            }
+            ranked.extend(tier(&scratch.slots, second, Degree::Second));
+            if ranked.len() >= wanted {
+                return page(ranked, skip, take);
+            }
+            let slots = &scratch.slots;
+            // The rest, in the order given: 3rd degree if connected to a 2nd-degree member.
+            let mut third = Vec::new();
+            let mut beyond = Vec::new();
+            for &(place, c) in &placed {
+                let reached = match c {
+                    Some(c) => {
+                        let mark = slots[c as usize].mark;
+                        if mark == first || mark == second {
+                            continue;
+                        }
+                        self.neighbours[c as usize]
+                            .iter()
+                            .any(|&y| slots[y as usize].mark == second)
+                    }
+                    None => false,
+                };
+                let closeness = Closeness {
+                    degree: if reached {
+                        Degree::Third
+                    } else {
+                        Degree::Outside
+                    },
+                    mutuals: 0,
+                };
+                if reached {
+                    third.push((candidates[place], closeness));
+                } else {
+                    beyond.push((candidates[place], closeness));
+                }
+            }
+            ranked.extend(third);
+            ranked.extend(beyond);
+            page(ranked, skip, take)
+        })
+    }
+}
+
+impl GuildGraph {
+    /// How many of `mine` (the asker's list, each marked `first` in `slots`) `c` is connected
+    /// to: a scan of `c`'s list against the marks, or for a hub, `mine` looked up in its list.
+    fn mutual_count(&self, mine: &[u32], slots: &[Slot], first: u32, c: u32) -> u32 {
+        let theirs = &self.neighbours[c as usize];
+        let count = if theirs.len() > probes(theirs.len(), mine.len()) {
+            mine.iter()
+                .filter(|x| theirs.binary_search(x).is_ok())
+                .count()
+        } else {
+            theirs
+                .iter()
+                .filter(|&&y| slots[y as usize].mark == first)
+                .count()
+        };
+        count as u32
+    }
+}
+
+fn page<T>(ranked: Vec<T>, skip: usize, take: usize) -> Vec<T> {
+    ranked.into_iter().skip(skip).take(take).collect()
+}
+
 fn insert_sorted(list: &mut Vec<u32>, value: u32) {
     if let Err(at) = list.binary_search(&value) {
         list.insert(at, value);
@@ -490,6 +634,45 @@ mod tests {
             let all_second = (1..=24u64).filter(|&x| x != a && bfs_degree(&edges, a, x) == Degree::Second).count();
             prop_assert_eq!(ranked.len(), all_second);
             prop_assert!(ranked.windows(2).all(|w| (w[0].1, std::cmp::Reverse(w[0].0)) >= (w[1].1, std::cmp::Reverse(w[1].0))));
+        }
+
+        #[test]
+        fn ranking_by_closeness_agrees_with_a_sort_by_degree_and_mutuals(
+            edges in graph_strategy(),
+            asker in 1..=24u64,
+            candidates in prop::collection::vec(1..=30u64, 0..30),
+            skip in 0..12usize,
+            take in 1..12usize,
+        ) {
+            let graph = GuildGraph::from_connections(edges.iter().map(|&(p, q)| (m(p), m(q))));
+            let mut seen = HashSet::new();
+            let candidates: Vec<MemberId> = candidates
+                .into_iter()
+                .filter(|&c| c != asker && seen.insert(c))
+                .map(m)
+                .collect();
+            let mut expected: Vec<(Degree, std::cmp::Reverse<u32>, usize)> = candidates
+                .iter()
+                .enumerate()
+                .map(|(place, &c)| {
+                    let degree = bfs_degree(&edges, asker, c.get());
+                    let mutuals = match degree {
+                        Degree::First | Degree::Second => graph.mutuals(m(asker), c, 0).count,
+                        _ => 0,
+                    };
+                    (degree, std::cmp::Reverse(mutuals), place)
+                })
+                .collect();
+            expected.sort();
+            let expected: Vec<(MemberId, Closeness)> = expected
+                .into_iter()
+                .skip(skip)
+                .take(take)
+                .map(|(degree, mutuals, place)| {
+                    (candidates[place], Closeness { degree, mutuals: mutuals.0 })
+                })
+                .collect();
+            prop_assert_eq!(graph.rank_by_closeness(m(asker), &candidates, skip, take), expected);
         }
 
         #[test]

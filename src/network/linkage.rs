@@ -11,7 +11,7 @@ pub const PROFILE_MUTUALS_SHOWN: usize = 5;
 
 /// Another member, as the viewer sees them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Profile {
+pub struct Relation {
     pub member: MemberId,
     pub degree: Degree,
     pub mutuals: Mutuals,
@@ -32,11 +32,13 @@ pub enum Pending {
     ReceivedByViewer,
 }
 
-/// A member you may know.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A member you may know, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
     pub member: MemberId,
     pub mutual_connections: u32,
+    /// Skills on both your profiles, in their spelling.
+    pub shared_skills: Vec<String>,
 }
 
 /// Candidates ranked before the database filters out those who would refuse: enough that a
@@ -71,12 +73,12 @@ impl Network {
     }
 
     /// `member` as `viewer` sees them.
-    pub async fn profile(
+    pub async fn relation(
         &self,
         guild: GuildId,
         viewer: MemberId,
         member: MemberId,
-    ) -> Result<Profile, NetworkError> {
+    ) -> Result<Relation, NetworkError> {
         not_self(viewer, member)?;
         let memory = self.memory(guild).await?;
         let (degree, mutuals) = {
@@ -95,7 +97,7 @@ impl Network {
                 } else {
                     Pending::None
                 };
-                Ok(Profile {
+                Ok(Relation {
                     member,
                     degree,
                     mutuals,
@@ -108,7 +110,8 @@ impl Network {
         .await
     }
 
-    /// People `member` may know: second-degree members ranked by mutual connections, leaving
+    /// People `member` may know: second-degree members ranked by mutual connections, then by
+    /// skills their profiles share (among the candidates the graph ranked first), leaving
     /// out anyone `member` could not invite right now (they refuse invitations, removed
     /// `member`, are at the cap, or an invitation already stands) — silently, revealing nothing.
     pub async fn suggestions(
@@ -118,8 +121,22 @@ impl Network {
         limit: usize,
     ) -> Result<Vec<Suggestion>, NetworkError> {
         let memory = self.memory(guild).await?;
-        let ranked =
-            read(&memory.graph).second_degree_ranked(member, limit * CANDIDATES_PER_SUGGESTION);
+        let mut ranked: Vec<(MemberId, u32, Vec<String>)> = {
+            let profiles = read(&memory.profiles);
+            read(&memory.graph)
+                .second_degree_ranked(member, limit * CANDIDATES_PER_SUGGESTION)
+                .into_iter()
+                .map(|(candidate, mutuals)| {
+                    (
+                        candidate,
+                        mutuals,
+                        profiles.shared_skills(member, candidate),
+                    )
+                })
+                .collect()
+        };
+        // Stable: equal on both signals, the graph's order (by id) stays.
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.len().cmp(&a.2.len())));
         self.read(move |tx, now| {
             Box::pin(async move {
                 let limits = *read(&memory.limits);
@@ -128,9 +145,12 @@ impl Network {
                 // first batch fills the list (few candidates are refused), and later batches
                 // are read only when it did not.
                 for batch in ranked.chunks(limit.max(1) * 2) {
-                    let candidates: Vec<MemberId> = batch.iter().map(|(m, _)| *m).collect();
+                    let candidates: Vec<MemberId> = batch.iter().map(|(m, ..)| *m).collect();
                     let stored = tx.invitability(guild, member, &candidates).await?;
-                    for (&(candidate, mutual_connections), stored) in batch.iter().zip(&stored) {
+                    for ((candidate, mutual_connections, shared_skills), stored) in
+                        batch.iter().zip(&stored)
+                    {
+                        let (candidate, mutual_connections) = (*candidate, *mutual_connections);
                         let graph = GraphFacts::of(&memory, member, candidate, limits);
                         let invitable = !stored.pending_either_way
                             && ensure_invitable(graph, stored).is_ok()
@@ -139,6 +159,7 @@ impl Network {
                             suggestions.push(Suggestion {
                                 member: candidate,
                                 mutual_connections,
+                                shared_skills: shared_skills.clone(),
                             });
                         }
                     }

@@ -29,6 +29,7 @@ use super::directory::Directory;
 use super::graph::GuildGraph;
 use super::graph_loader::GraphLoader;
 use super::port::{ReadTx, StoreError};
+use super::profile_index::ProfileIndex;
 use super::{GuildId, GuildLimits, MemberId};
 
 /// One server's state.
@@ -41,6 +42,8 @@ pub(crate) struct GuildMemory {
     pub(crate) banned: RwLock<HashSet<MemberId>>,
     /// The server's limits, read by every invitation and acceptance.
     pub(crate) limits: RwLock<GuildLimits>,
+    /// Profiles, who hides theirs, and the search indexes over them.
+    pub(crate) profiles: RwLock<ProfileIndex>,
     /// The number of the last logged write applied here; 0 on a store that keeps no log.
     /// Changed only under the server's write lock.
     applied: AtomicU64,
@@ -71,11 +74,16 @@ impl GuildMemory {
             .await?;
         let names = tx.all_member_names(guild).await?;
         let limits = tx.limits(guild).await?;
+        let profiles = ProfileIndex::load(
+            tx.all_profiles(guild).await?,
+            tx.hidden_profiles(guild).await?,
+        );
         Ok(GuildMemory {
             graph: RwLock::new(loader.finish().await),
             names: RwLock::new(Directory::from_names(names)),
             banned: RwLock::new(banned),
             limits: RwLock::new(limits),
+            profiles: RwLock::new(profiles),
             applied: AtomicU64::new(applied),
             last_used: AtomicU64::new(uptime()),
         })
@@ -157,6 +165,13 @@ impl GuildMemory {
                 read(&fresh.banned)
             ));
         }
+        let (mine, theirs) = (
+            read(&self.profiles).entries(),
+            read(&fresh.profiles).entries(),
+        );
+        if mine != theirs {
+            found.push(format!("profiles: memory {mine:?}, database {theirs:?}"));
+        }
         if *read(&self.limits) != *read(&fresh.limits) {
             found.push(format!(
                 "limits: memory {:?}, database {:?}",
@@ -192,9 +207,14 @@ impl GuildMemory {
             Change::Erased(member) => {
                 write(&self.graph).remove_member(member);
                 write(&self.names).remove(member);
+                write(&self.profiles).remove(member);
             }
             Change::Named(member, names) => write(&self.names).set(member, names),
             Change::Limits(limits) => *write(&self.limits) = limits,
+            Change::Profile { member, profile } => write(&self.profiles).set(member, profile),
+            Change::ProfileVisibility { member, visibility } => {
+                write(&self.profiles).set_visibility(member, visibility)
+            }
         }
     }
 }

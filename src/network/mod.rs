@@ -25,8 +25,11 @@ mod memory;
 mod model;
 mod notify;
 mod outcome;
+mod people;
 pub mod port;
 mod port_delegate;
+mod profile;
+mod profile_index;
 mod reports;
 mod tags;
 mod time;
@@ -42,9 +45,9 @@ pub use export::{
     ExportedConnection, ExportedInvitation, ExportedMark, ExportedSettings, ExportedTags,
     MemberExport, MemberRecords,
 };
-pub use graph::{Degree, Mutuals};
+pub use graph::{Closeness, Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
-pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Profile, Suggestion};
+pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Relation, Suggestion};
 pub use model::{
     AcceptanceFacts, AuditAction, ConnectionCursor, ConnectionEntry, ConnectionFilter,
     ConnectionPage, ConnectionWindow, GuildLimits, Invitability, InvitationEntry, InvitationFacts,
@@ -54,6 +57,13 @@ pub use model::{
 };
 pub use notify::{Notification, NotificationEvent};
 pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};
+pub use people::{PeoplePage, PersonFound, ProfileCard, SKILL_CHOICES};
+pub use profile::{
+    LinkProblem, MAX_ABOUT_CHARS, MAX_HEADLINE_CHARS, MAX_LINK_CHARS, MAX_LINKS, MAX_SKILL_CHARS,
+    MAX_SKILLS, OpenTo, Profile, ProfileDraft, ProfileLink, ProfileText, ProfileVisibility, Skill,
+    fold,
+};
+pub use profile_index::PeopleFilter;
 pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
 
 use futures::future::BoxFuture;

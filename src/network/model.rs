@@ -3,6 +3,7 @@
 
 use super::NetworkError;
 use super::ids::MemberId;
+use super::profile::ProfileVisibility;
 use super::time::Timestamp;
 
 pub const MAX_NOTE_CHARS: usize = 300;
@@ -97,6 +98,8 @@ pub struct MemberSettings {
     pub auto_accept: bool,
     /// Whether invitations and acceptances are sent to the member by DM.
     pub dm_notifications: bool,
+    /// Who sees the member's profile card (and finds them in people search).
+    pub profile_visibility: ProfileVisibility,
 }
 
 impl Default for MemberSettings {
@@ -105,6 +108,7 @@ impl Default for MemberSettings {
             invite_policy: InvitePolicy::Everyone,
             auto_accept: false,
             dm_notifications: true,
+            profile_visibility: ProfileVisibility::Everyone,
         }
     }
 }
@@ -123,6 +127,7 @@ pub struct SettingsUpdate {
     pub invite_policy: Option<InvitePolicy>,
     pub auto_accept: Option<bool>,
     pub dm_notifications: Option<bool>,
+    pub profile_visibility: Option<ProfileVisibility>,
 }
 
 impl SettingsUpdate {
@@ -131,6 +136,9 @@ impl SettingsUpdate {
             invite_policy: self.invite_policy.unwrap_or(current.invite_policy),
             auto_accept: self.auto_accept.unwrap_or(current.auto_accept),
             dm_notifications: self.dm_notifications.unwrap_or(current.dm_notifications),
+            profile_visibility: self
+                .profile_visibility
+                .unwrap_or(current.profile_visibility),
         }
     }
 }
@@ -144,6 +152,10 @@ pub struct GuildLimits {
     pub connection_cap: u32,
     /// "I don't know this person" reports in 30 days that suspend a sender of invitations.
     pub reports_to_suspend: u32,
+    /// Whether members may put Discord invite links on their profiles. Absent from changes
+    /// logged before profiles existed: off, the default.
+    #[serde(default)]
+    pub allow_invite_links: bool,
 }
 
 impl GuildLimits {
@@ -158,6 +170,7 @@ impl Default for GuildLimits {
             invites_per_week: 100,
             connection_cap: 30_000,
             reports_to_suspend: 5,
+            allow_invite_links: false,
         }
     }
 }
@@ -168,6 +181,7 @@ pub struct LimitsUpdate {
     pub invites_per_week: Option<u32>,
     pub connection_cap: Option<u32>,
     pub reports_to_suspend: Option<u32>,
+    pub allow_invite_links: Option<bool>,
 }
 
 impl LimitsUpdate {
@@ -193,6 +207,9 @@ impl LimitsUpdate {
                 current.reports_to_suspend,
                 GuildLimits::REPORTS_TO_SUSPEND_RANGE,
             )?,
+            allow_invite_links: self
+                .allow_invite_links
+                .unwrap_or(current.allow_invite_links),
         })
     }
 }
@@ -398,6 +415,7 @@ pub struct MemberCounts {
 pub enum AuditAction {
     RemoveMember,
     Restore,
+    ClearProfile,
 }
 
 impl AuditAction {
@@ -406,6 +424,7 @@ impl AuditAction {
         match self {
             Self::RemoveMember => "remove_member",
             Self::Restore => "restore",
+            Self::ClearProfile => "clear_profile",
         }
     }
 }

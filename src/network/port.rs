@@ -24,8 +24,8 @@ use super::model::{AuditAction, StatsFigures};
 use super::{
     AcceptanceFacts, ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry,
     InvitationFacts, InvitationSide, MemberId, MemberNames, MemberRecord, MemberRecords,
-    MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest, ReportedMember, Tag,
-    Timestamp,
+    MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest, Profile, ReportedMember,
+    Tag, Timestamp,
 };
 
 /// A failure of the database layer. Opaque on purpose: the rules only need to know that it
@@ -123,6 +123,11 @@ pub trait ReadTx: Send {
     async fn banned_members(&mut self, guild: GuildId) -> Result<Vec<MemberId>>;
     /// The server's limits; the defaults if a moderator never changed them.
     async fn limits(&mut self, guild: GuildId) -> Result<GuildLimits>;
+    /// Every profile in the server.
+    async fn all_profiles(&mut self, guild: GuildId) -> Result<Vec<(MemberId, Profile)>>;
+    /// Members who show their profile to their connections only.
+    async fn hidden_profiles(&mut self, guild: GuildId) -> Result<Vec<MemberId>>;
+    async fn profile(&mut self, guild: GuildId, member: MemberId) -> Result<Option<Profile>>;
 
     // Invitations.
     /// Whether `inviter` has an invitation to `invitee` standing (ignored or not).
@@ -287,12 +292,6 @@ pub trait WriteTx: ReadTx {
         now: Timestamp,
         window_start: Timestamp,
     ) -> Result<InvitationFacts>;
-    async fn store_settings(
-        &mut self,
-        guild: GuildId,
-        member: MemberId,
-        settings: MemberSettings,
-    ) -> Result<()>;
 
     async fn insert_invitation(
         &mut self,
@@ -434,7 +433,7 @@ pub trait MirroredWrites: Send {
         member: MemberId,
         banned: Option<Timestamp>,
     ) -> Result<bool>;
-    /// Erases everything the member's own: their settings and names, both sides of their
+    /// Erases everything the member's own: their settings, names and profile, both sides of their
     /// connections, invitations to and from them, their tags and the tags others put on them,
     /// their removals, blocks, reports and saved filters. Others' own records about them stay
     /// (that someone removed or blocked them, reports against them), and so do a suspension
@@ -450,6 +449,20 @@ pub trait MirroredWrites: Send {
         now: Timestamp,
     ) -> Result<()>;
     async fn store_limits(&mut self, guild: GuildId, limits: GuildLimits) -> Result<()>;
+    /// All of a member's settings (memory mirrors who hides their profile).
+    async fn store_settings(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        settings: MemberSettings,
+    ) -> Result<()>;
+    /// Replaces the member's profile, whose member row exists; `None` deletes it.
+    async fn store_profile(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        profile: Option<&Profile>,
+    ) -> Result<()>;
     /// Logs a write's changes as write number `seq` of the server (the network read the last
     /// number in this transaction, under its lock), for the other processes; they are told
     /// when it commits. Only called where [`ReadTx::last_change`] is `Some`.

@@ -38,6 +38,15 @@ macro_rules! __port_delegate {
             async fn banned_members(&mut self, guild: $crate::network::GuildId) -> std::result::Result<Vec<$crate::network::MemberId>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::banned_members(self, guild))
             }
+            async fn all_profiles(&mut self, guild: $crate::network::GuildId) -> std::result::Result<Vec<($crate::network::MemberId, $crate::network::Profile)>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::all_profiles(self, guild))
+            }
+            async fn hidden_profiles(&mut self, guild: $crate::network::GuildId) -> std::result::Result<Vec<$crate::network::MemberId>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::hidden_profiles(self, guild))
+            }
+            async fn profile(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<Option<$crate::network::Profile>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::profile(self, guild, member))
+            }
             async fn limits(&mut self, guild: $crate::network::GuildId) -> std::result::Result<$crate::network::GuildLimits, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::limits(self, guild))
             }
@@ -116,9 +125,6 @@ macro_rules! __port_delegate {
             async fn invitation_facts(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId, now: $crate::network::Timestamp, window_start: $crate::network::Timestamp) -> std::result::Result<$crate::network::InvitationFacts, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::invitation_facts(self, guild, inviter, invitee, now, window_start))
             }
-            async fn store_settings(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, settings: $crate::network::MemberSettings) -> std::result::Result<(), $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::store_settings(self, guild, member, settings))
-            }
             async fn insert_invitation(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId, note: Option<&$crate::network::Note>, now: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::insert_invitation(self, guild, inviter, invitee, note, now))
             }
@@ -184,6 +190,12 @@ macro_rules! __port_delegate {
             }
             async fn record_names(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, names: &$crate::network::MemberNames, now: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::record_names(self, guild, member, names, now))
+            }
+            async fn store_settings(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, settings: $crate::network::MemberSettings) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::store_settings(self, guild, member, settings))
+            }
+            async fn store_profile(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, profile: Option<&$crate::network::Profile>) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::store_profile(self, guild, member, profile))
             }
             async fn store_limits(&mut self, guild: $crate::network::GuildId, limits: $crate::network::GuildLimits) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::store_limits(self, guild, limits))

@@ -2,16 +2,16 @@
 //! here and is recorded, so memory cannot miss one.
 //!
 //! The rules hold a [`Writing`], never the store's transaction itself. It dereferences to the
-//! store's plain [`WriteTx`] (settings, invitations, tags… nothing memory keeps), while the
-//! changes memory mirrors — connections, bans, erasure, names, limits — are methods of this
-//! type alone, each of which records its [`Change`]. The network applies the recorded changes
-//! after the commit, and only then (see `Network::write`).
+//! store's plain [`WriteTx`] (invitations, tags… nothing memory keeps), while the changes
+//! memory mirrors — connections, bans, erasure, names, limits, settings, profiles — are methods
+//! of this type alone, each of which records its [`Change`]. The network applies the recorded
+//! changes after the commit, and only then (see `Network::write`).
 
 use std::ops::{Deref, DerefMut};
 
 use super::changes::Change;
 use super::port::{StoreError, StoreTx, WriteTx};
-use super::{GuildId, GuildLimits, MemberId, MemberNames, Timestamp};
+use super::{GuildId, GuildLimits, MemberId, MemberNames, MemberSettings, Profile, Timestamp};
 
 pub(crate) struct Writing<'w> {
     tx: &'w mut (dyn StoreTx + 'w),
@@ -115,6 +115,36 @@ impl<'w> Writing<'w> {
     ) -> Result<(), StoreError> {
         self.tx.store_limits(guild, limits).await?;
         self.changes.push(Change::Limits(limits));
+        Ok(())
+    }
+}
+
+impl Writing<'_> {
+    pub(crate) async fn store_settings(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        settings: MemberSettings,
+    ) -> Result<(), StoreError> {
+        self.tx.store_settings(guild, member, settings).await?;
+        self.changes.push(Change::ProfileVisibility {
+            member,
+            visibility: settings.profile_visibility,
+        });
+        Ok(())
+    }
+
+    /// Replaces the member's profile (`None`: clears it); their member row exists.
+    pub(crate) async fn store_profile(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        profile: Option<Profile>,
+    ) -> Result<(), StoreError> {
+        self.tx
+            .store_profile(guild, member, profile.as_ref())
+            .await?;
+        self.changes.push(Change::Profile { member, profile });
         Ok(())
     }
 }

@@ -73,8 +73,15 @@ fn limits_text(limits: GuildLimits, saved: bool) -> String {
     };
     format!(
         "{heading}\nInvitations a member may send in 7 days: {}\nConnections a member may have: {}\n\
-         Reports in 30 days that suspend a sender: {}",
-        limits.invites_per_week, limits.connection_cap, limits.reports_to_suspend
+         Reports in 30 days that suspend a sender: {}\nDiscord invite links on profiles: {}",
+        limits.invites_per_week,
+        limits.connection_cap,
+        limits.reports_to_suspend,
+        if limits.allow_invite_links {
+            "allowed"
+        } else {
+            "not allowed"
+        }
     )
 }
 

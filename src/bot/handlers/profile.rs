@@ -12,7 +12,7 @@ const SUGGESTIONS: usize = 10;
 
 pub(super) async fn of_other(network: &Network, actor: Actor, member: MemberId) -> Response {
     let (guild, viewer) = (actor.guild, actor.member);
-    let profile = match network.profile(guild, viewer, member).await {
+    let profile = match network.relation(guild, viewer, member).await {
         Ok(profile) => profile,
         Err(error) => return Response::only(refusal(error, ReplyKind::New)),
     };

@@ -1,7 +1,7 @@
 //! `/settings`: who may invite you, automatic accepting, DM notifications.
 
 use super::refusal;
-use crate::bot::commands::policy_label;
+use crate::bot::commands::{policy_label, visibility_label};
 use crate::bot::request::Actor;
 use crate::bot::response::{Reply, ReplyKind, Response};
 use crate::network::{Network, SettingsUpdate};
@@ -31,9 +31,11 @@ pub(super) async fn show_or_change(
     };
     Response::only(Reply::new(format!(
         "{heading}\nWho may invite you: {}\nAccept invitations automatically: {}\nDM notifications: {}\n\
+         Who sees your profile: {}\n\
          Nobody is told about your settings: refused invitations all get the same neutral answer.",
         policy_label(settings.invite_policy),
         on_off(settings.auto_accept),
         on_off(settings.dm_notifications),
+        visibility_label(settings.profile_visibility),
     )))
 }

@@ -21,6 +21,10 @@ pub(super) const STEPS: &[(&str, &str)] = &[
         "0002_change_log.sql",
         include_str!("migrations/0002_change_log.sql"),
     ),
+    (
+        "0003_profiles.sql",
+        include_str!("migrations/0003_profiles.sql"),
+    ),
 ];
 
 /// Brings the schema in the connection's `search_path` up to date.

@@ -5,7 +5,7 @@ use std::error::Error;
 
 use tokio_postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
 
-use crate::network::{GuildId, InvitePolicy, MemberId, Timestamp};
+use crate::network::{GuildId, InvitePolicy, MemberId, ProfileVisibility, Timestamp};
 
 type Boxed = Box<dyn Error + Sync + Send>;
 
@@ -75,6 +75,30 @@ impl<'a> FromSql<'a> for InvitePolicy {
     fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, Boxed> {
         let text = <&str>::from_sql(ty, raw)?;
         InvitePolicy::parse(text).ok_or_else(|| format!("unknown invite policy {text:?}").into())
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        <&str as FromSql>::accepts(ty)
+    }
+}
+
+impl ToSql for ProfileVisibility {
+    fn to_sql(&self, ty: &Type, out: &mut bytes::BytesMut) -> Result<IsNull, Boxed> {
+        self.as_str().to_sql(ty, out)
+    }
+
+    fn accepts(ty: &Type) -> bool {
+        <&str as ToSql>::accepts(ty)
+    }
+
+    to_sql_checked!();
+}
+
+impl<'a> FromSql<'a> for ProfileVisibility {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, Boxed> {
+        let text = <&str>::from_sql(ty, raw)?;
+        ProfileVisibility::parse(text)
+            .ok_or_else(|| format!("unknown profile visibility {text:?}").into())
     }
 
     fn accepts(ty: &Type) -> bool {

@@ -26,6 +26,7 @@ const STEPS: &[(&str, &str)] = &[
     step!("0008_invitation_sends_keyed.sql"),
     step!("0009_pending_checks.sql"),
     step!("0010_connections_peer_key_dropped.sql"),
+    step!("0011_profiles.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {

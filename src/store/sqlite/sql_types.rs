@@ -2,7 +2,7 @@
 
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
-use crate::network::{GuildId, InvitePolicy, MemberId, Timestamp};
+use crate::network::{GuildId, InvitePolicy, MemberId, ProfileVisibility, Timestamp};
 
 /// Ids are checked to fit i64 when parsed, so the cast is lossless.
 macro_rules! id_column {
@@ -51,5 +51,20 @@ impl FromSql for InvitePolicy {
         let text = value.as_str()?;
         InvitePolicy::parse(text)
             .ok_or_else(|| FromSqlError::Other(format!("unknown invite policy {text:?}").into()))
+    }
+}
+
+impl ToSql for ProfileVisibility {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.as_str()))
+    }
+}
+
+impl FromSql for ProfileVisibility {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        ProfileVisibility::parse(text).ok_or_else(|| {
+            FromSqlError::Other(format!("unknown profile visibility {text:?}").into())
+        })
     }
 }

@@ -44,7 +44,8 @@ impl PgTx<'_> {
                         LEAST((SELECT connected_since_ms FROM removals
                                 WHERE guild_id = $1 AND remover_id = $2 AND removed_id = $3),
                               (SELECT connected_since_ms FROM removals
-                                WHERE guild_id = $1 AND remover_id = $3 AND removed_id = $2))
+                                WHERE guild_id = $1 AND remover_id = $3 AND removed_id = $2)),
+                        m.profile_visible_to
                    FROM (VALUES ($2::bigint), ($3::bigint)) AS t (id)
                    LEFT JOIN members AS m ON m.guild_id = $1 AND m.user_id = t.id",
                 &[&guild, &inviter, &invitee, &window_start],
@@ -102,14 +103,15 @@ impl PgTx<'_> {
                         LEAST((SELECT connected_since_ms FROM removals
                                 WHERE guild_id = $1 AND remover_id = $2 AND removed_id = $3),
                               (SELECT connected_since_ms FROM removals
-                                WHERE guild_id = $1 AND remover_id = $3 AND removed_id = $2))
+                                WHERE guild_id = $1 AND remover_id = $3 AND removed_id = $2)),
+                        m.profile_visible_to
                    FROM (SELECT) AS one
                    LEFT JOIN members AS m ON m.guild_id = $1 AND m.user_id = $2",
                 &[&guild, &inviter, &invitee],
                 |row| {
                     // An inviter has a row (inviting made it); the defaults otherwise.
                     let inviter_settings = match row.try_get::<_, Option<bool>>(2)? {
-                        Some(_) => settings_from_columns(row, 1)?,
+                        Some(_) => settings_from_columns(row, 1, 5)?,
                         None => MemberSettings::default(),
                     };
                     Ok(AcceptanceFacts {
@@ -137,7 +139,7 @@ impl PgTx<'_> {
 
 fn member_record(row: &Row) -> Result<MemberRecord, tokio_postgres::Error> {
     Ok(MemberRecord {
-        settings: settings_from_columns(row, 1)?,
+        settings: settings_from_columns(row, 1, 12)?,
         suspended_since: row.try_get(4)?,
     })
 }

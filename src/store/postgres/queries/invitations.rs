@@ -138,7 +138,8 @@ impl PgTx<'_> {
                     EXISTS (SELECT 1 FROM blocks AS b
                              WHERE b.guild_id = $1 AND b.blocker_id = t.id AND b.blocked_id = $2),
                     (SELECT w.withdrawn_ms FROM withdrawals AS w
-                      WHERE w.guild_id = $1 AND w.inviter_id = $2 AND w.invitee_id = t.id)
+                      WHERE w.guild_id = $1 AND w.inviter_id = $2 AND w.invitee_id = t.id),
+                    m.profile_visible_to
                FROM unnest($3::bigint[]) WITH ORDINALITY AS t (id, n)
                LEFT JOIN members AS m ON m.guild_id = $1 AND m.user_id = t.id
               ORDER BY t.n",
@@ -150,6 +151,7 @@ impl PgTx<'_> {
                         invite_policy,
                         auto_accept: row.try_get(2)?,
                         dm_notifications: row.try_get(3)?,
+                        profile_visibility: row.try_get(7)?,
                     },
                     None => MemberSettings::default(),
                 };

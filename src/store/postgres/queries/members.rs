@@ -17,10 +17,11 @@ impl PgTx<'_> {
     ) -> Result<MemberSettings, StoreError> {
         let stored = self
             .one(
-                "SELECT invite_policy, auto_accept, dm_notifications FROM members
+                "SELECT invite_policy, auto_accept, dm_notifications, profile_visible_to
+                   FROM members
                   WHERE guild_id = $1 AND user_id = $2",
                 &[&guild, &member],
-                settings_from_row,
+                |row| settings_from_columns(row, 0, 3),
             )
             .await?;
         Ok(stored.unwrap_or_default())
@@ -73,7 +74,8 @@ impl PgTx<'_> {
     pub async fn limits(&self, guild: GuildId) -> Result<GuildLimits, StoreError> {
         let stored = self
             .one(
-                "SELECT invites_per_week, connection_cap, reports_to_suspend FROM guild_limits
+                "SELECT invites_per_week, connection_cap, reports_to_suspend, allow_invite_links
+                   FROM guild_limits
                   WHERE guild_id = $1",
                 &[&guild],
                 |row| {
@@ -82,6 +84,7 @@ impl PgTx<'_> {
                         invites_per_week: number(0)?,
                         connection_cap: number(1)?,
                         reports_to_suspend: number(2)?,
+                        allow_invite_links: row.try_get(3)?,
                     })
                 },
             )
@@ -117,15 +120,18 @@ impl PgTx<'_> {
                 "WITH inserted AS (
                      INSERT INTO members (guild_id, user_id, first_seen_ms) VALUES ($1, $2, $3)
                      ON CONFLICT DO NOTHING
-                     RETURNING invite_policy, auto_accept, dm_notifications, suspended_ms)
+                     RETURNING invite_policy, auto_accept, dm_notifications, suspended_ms,
+                               profile_visible_to)
                  SELECT * FROM inserted
                  UNION ALL
-                 SELECT invite_policy, auto_accept, dm_notifications, suspended_ms FROM members
+                 SELECT invite_policy, auto_accept, dm_notifications, suspended_ms,
+                        profile_visible_to
+                   FROM members
                   WHERE guild_id = $1 AND user_id = $2",
                 &[&guild, &member, &now],
                 |row| {
                     Ok(MemberRecord {
-                        settings: settings_from_row(row)?,
+                        settings: settings_from_columns(row, 0, 4)?,
                         suspended_since: row.try_get(3)?,
                     })
                 },
@@ -141,14 +147,16 @@ impl PgTx<'_> {
         settings: MemberSettings,
     ) -> Result<(), StoreError> {
         self.queue(
-            "UPDATE members SET invite_policy = $3, auto_accept = $4, dm_notifications = $5
+            "UPDATE members SET invite_policy = $3, auto_accept = $4, dm_notifications = $5,
+                                profile_visible_to = $6
               WHERE guild_id = $1 AND user_id = $2",
             owned![
                 guild,
                 member,
                 settings.invite_policy,
                 settings.auto_accept,
-                settings.dm_notifications
+                settings.dm_notifications,
+                settings.profile_visibility
             ],
         );
         Ok(())
@@ -205,16 +213,19 @@ impl PgTx<'_> {
     ) -> Result<(), StoreError> {
         let number = |n: u32| i32::try_from(n).unwrap_or(i32::MAX);
         self.change(
-            "INSERT INTO guild_limits (guild_id, invites_per_week, connection_cap, reports_to_suspend)
-             VALUES ($1, $2, $3, $4)
+            "INSERT INTO guild_limits (guild_id, invites_per_week, connection_cap,
+                                       reports_to_suspend, allow_invite_links)
+             VALUES ($1, $2, $3, $4, $5)
              ON CONFLICT (guild_id) DO UPDATE SET invites_per_week = excluded.invites_per_week,
                                                   connection_cap = excluded.connection_cap,
-                                                  reports_to_suspend = excluded.reports_to_suspend",
+                                                  reports_to_suspend = excluded.reports_to_suspend,
+                                                  allow_invite_links = excluded.allow_invite_links",
             &[
                 &guild,
                 &number(limits.invites_per_week),
                 &number(limits.connection_cap),
                 &number(limits.reports_to_suspend),
+                &limits.allow_invite_links,
             ],
         )
         .await?;
@@ -222,19 +233,19 @@ impl PgTx<'_> {
     }
 }
 
-fn settings_from_row(row: &Row) -> Result<MemberSettings, tokio_postgres::Error> {
-    settings_from_columns(row, 0)
-}
-
-/// Reads `invite_policy, auto_accept, dm_notifications` columns starting at `first`.
+/// Reads `invite_policy, auto_accept, dm_notifications` columns starting at `first`, and
+/// `profile_visible_to` at `visibility` (statements that read the first three along with facts
+/// about a pair add it at their end, so the facts keep their places).
 pub(super) fn settings_from_columns(
     row: &Row,
     first: usize,
+    visibility: usize,
 ) -> Result<MemberSettings, tokio_postgres::Error> {
     Ok(MemberSettings {
         invite_policy: row.try_get(first)?,
         auto_accept: row.try_get(first + 1)?,
         dm_notifications: row.try_get(first + 2)?,
+        profile_visibility: row.try_get(visibility)?,
     })
 }
 

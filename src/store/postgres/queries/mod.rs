@@ -7,5 +7,6 @@ mod facts;
 mod invitations;
 mod members;
 mod moderation;
+mod profiles;
 mod tags;
 mod whole_member;

@@ -10,7 +10,7 @@ impl SqliteTx<'_> {
     /// A member's settings; the defaults for a member never seen.
     pub fn settings(&self, guild: GuildId, member: MemberId) -> Result<MemberSettings, StoreError> {
         let stored = self.one(
-            "SELECT invite_policy, auto_accept, dm_notifications FROM members
+            "SELECT invite_policy, auto_accept, dm_notifications, profile_visible_to FROM members
               WHERE guild_id = ?1 AND user_id = ?2",
             params![guild, member],
             |row| {
@@ -18,6 +18,7 @@ impl SqliteTx<'_> {
                     invite_policy: row.get(0)?,
                     auto_accept: row.get(1)?,
                     dm_notifications: row.get(2)?,
+                    profile_visibility: row.get(3)?,
                 })
             },
         )?;
@@ -86,7 +87,9 @@ impl SqliteTx<'_> {
         member: MemberId,
     ) -> Result<Option<MemberRecord>, StoreError> {
         self.one(
-            "SELECT invite_policy, auto_accept, dm_notifications, suspended_ms FROM members
+            "SELECT invite_policy, auto_accept, dm_notifications, profile_visible_to,
+                    suspended_ms
+               FROM members
               WHERE guild_id = ?1 AND user_id = ?2",
             params![guild, member],
             |row| {
@@ -95,8 +98,9 @@ impl SqliteTx<'_> {
                         invite_policy: row.get(0)?,
                         auto_accept: row.get(1)?,
                         dm_notifications: row.get(2)?,
+                        profile_visibility: row.get(3)?,
                     },
-                    suspended_since: row.get(3)?,
+                    suspended_since: row.get(4)?,
                 })
             },
         )
@@ -137,14 +141,16 @@ impl SqliteTx<'_> {
         settings: MemberSettings,
     ) -> Result<(), StoreError> {
         self.change(
-            "UPDATE members SET invite_policy = ?3, auto_accept = ?4, dm_notifications = ?5
+            "UPDATE members SET invite_policy = ?3, auto_accept = ?4, dm_notifications = ?5,
+                                profile_visible_to = ?6
               WHERE guild_id = ?1 AND user_id = ?2",
             params![
                 guild,
                 member,
                 settings.invite_policy,
                 settings.auto_accept,
-                settings.dm_notifications
+                settings.dm_notifications,
+                settings.profile_visibility
             ],
         )?;
         Ok(())

@@ -11,6 +11,7 @@ mod filters;
 mod invitations;
 mod limits;
 mod members;
+mod profiles;
 mod removals;
 mod reports;
 mod stats;

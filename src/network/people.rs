@@ -1,0 +1,255 @@
+//! Professional profiles and people search: saving and clearing a profile, a profile card as
+//! one member sees another's, finding members by skill, text and what they are open to —
+//! ranked by how close they are to the one asking — and skill autocomplete.
+//!
+//! Who sees what: a member's card shows everything to everyone in the server, unless they chose
+//! to show it to their connections only; then others see their name alone, and people search
+//! lists them only to their connections. A banned member is nobody's search result.
+
+use std::sync::Arc;
+
+use super::graph::Closeness;
+use super::memory::read;
+use super::profile_index::PeopleFilter;
+use super::{
+    AuditAction, GuildId, MemberId, MemberNames, Network, NetworkError, OpenTo, Profile,
+    ProfileDraft, ProfileVisibility,
+};
+
+/// How many skills autocomplete offers (Discord shows 25 at most).
+pub const SKILL_CHOICES: usize = 25;
+
+/// A member's profile card as a viewer sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileCard {
+    pub member: MemberId,
+    pub names: Option<MemberNames>,
+    /// `None` if they have no profile, or if it is hidden from this viewer.
+    pub profile: Option<Arc<Profile>>,
+    /// They show their profile to their connections only, and the viewer is not one.
+    pub hidden: bool,
+    pub connections: u32,
+}
+
+/// One person found by people search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonFound {
+    pub member: MemberId,
+    pub names: Option<MemberNames>,
+    pub headline: Option<String>,
+    pub closeness: Closeness,
+}
+
+/// A page of people search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeoplePage {
+    pub people: Vec<PersonFound>,
+    /// Where this page starts among all the results.
+    pub offset: usize,
+    /// How many results there are in all.
+    pub total: usize,
+}
+
+impl PeoplePage {
+    pub fn has_previous(&self) -> bool {
+        self.offset > 0
+    }
+
+    pub fn has_next(&self) -> bool {
+        self.offset + self.people.len() < self.total
+    }
+}
+
+impl Network {
+    /// Saves the text fields of `member`'s profile from what they typed: each field checked
+    /// first (nothing is saved if any fails), then all four replace the stored ones together —
+    /// a form submitted after the profile changed elsewhere wins whole, never mixed with the
+    /// other. What they are open to is kept. A profile left with nothing in it is removed.
+    pub async fn save_profile(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        draft: ProfileDraft,
+    ) -> Result<Option<Profile>, NetworkError> {
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                let limits = tx.limits(guild).await?;
+                let text = draft.parse(limits.allow_invite_links)?;
+                tx.ensure_member(guild, member, now).await?;
+                let open_to = match tx.profile(guild, member).await? {
+                    Some(stored) => stored.open_to,
+                    None => Vec::new(),
+                };
+                let profile = Profile {
+                    headline: text.headline,
+                    about: text.about,
+                    skills: text.skills,
+                    links: text.links,
+                    open_to,
+                    updated_at: now,
+                };
+                let kept = (!profile.is_empty()).then_some(profile);
+                tx.store_profile(guild, member, kept.clone()).await?;
+                Ok(kept)
+            })
+        })
+        .await
+    }
+
+    /// Sets what `member` is open to (an empty list clears it), keeping the rest.
+    pub async fn set_open_to(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        open_to: Vec<OpenTo>,
+    ) -> Result<Option<Profile>, NetworkError> {
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                tx.ensure_member(guild, member, now).await?;
+                let stored = tx.profile(guild, member).await?;
+                let profile = Profile {
+                    open_to: OpenTo::normalized(open_to),
+                    updated_at: now,
+                    ..stored.unwrap_or(Profile {
+                        headline: None,
+                        about: None,
+                        skills: Vec::new(),
+                        links: Vec::new(),
+                        open_to: Vec::new(),
+                        updated_at: now,
+                    })
+                };
+                let kept = (!profile.is_empty()).then_some(profile);
+                tx.store_profile(guild, member, kept.clone()).await?;
+                Ok(kept)
+            })
+        })
+        .await
+    }
+
+    /// A moderator clears a member's profile, leaving their network as it is; the audit log
+    /// records it. False if they had no profile (nothing is recorded then).
+    pub async fn clear_profile(
+        &self,
+        guild: GuildId,
+        moderator: MemberId,
+        member: MemberId,
+    ) -> Result<bool, NetworkError> {
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                if tx.profile(guild, member).await?.is_none() {
+                    return Ok(false);
+                }
+                tx.store_profile(guild, member, None).await?;
+                tx.record_audit(guild, moderator, AuditAction::ClearProfile, member, now)
+                    .await?;
+                Ok(true)
+            })
+        })
+        .await
+    }
+
+    /// The member's own profile, whole.
+    pub async fn own_profile(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Option<Arc<Profile>>, NetworkError> {
+        let memory = self.memory(guild).await?;
+        let profile = read(&memory.profiles).profile(member);
+        Ok(profile)
+    }
+
+    /// `member`'s card as `viewer` sees it (their own, whole, if they are the same).
+    pub async fn profile_card(
+        &self,
+        guild: GuildId,
+        viewer: MemberId,
+        member: MemberId,
+    ) -> Result<ProfileCard, NetworkError> {
+        let memory = self.memory(guild).await?;
+        let (connected, connections) = {
+            let graph = read(&memory.graph);
+            (
+                graph.are_connected(viewer, member),
+                graph.connection_count(member) as u32,
+            )
+        };
+        let (profile, visibility) = {
+            let profiles = read(&memory.profiles);
+            (profiles.profile(member), profiles.visibility(member))
+        };
+        let hidden = viewer != member && visibility == ProfileVisibility::Connections && !connected;
+        Ok(ProfileCard {
+            member,
+            names: read(&memory.names).names(member).cloned(),
+            profile: if hidden { None } else { profile },
+            hidden,
+            connections,
+        })
+    }
+
+    /// A page of the members whose profile passes `filter`, ranked by closeness to `asker` (1st,
+    /// 2nd, 3rd degree, then outside their network; then by mutual connections; then newest
+    /// profile first). Never lists `asker`, banned members, or a member who shows their profile
+    /// to connections only unless `asker` is one.
+    pub async fn people(
+        &self,
+        guild: GuildId,
+        asker: MemberId,
+        filter: PeopleFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<PeoplePage, NetworkError> {
+        let memory = self.memory(guild).await?;
+        let profiles = read(&memory.profiles);
+        let banned = read(&memory.banned);
+        let graph = read(&memory.graph);
+        let candidates: Vec<MemberId> = profiles
+            .matching(&filter)
+            .into_iter()
+            .map(|(member, _)| member)
+            .filter(|&m| {
+                m != asker
+                    && !banned.contains(&m)
+                    && (profiles.visibility(m) == ProfileVisibility::Everyone
+                        || graph.are_connected(asker, m))
+            })
+            .collect();
+        let ranked = graph.rank_by_closeness(asker, &candidates, offset, limit);
+        let names = read(&memory.names);
+        let people = ranked
+            .into_iter()
+            .map(|(member, closeness)| PersonFound {
+                member,
+                names: names.names(member).cloned(),
+                headline: profiles.profile(member).and_then(|p| p.headline.clone()),
+                closeness,
+            })
+            .collect();
+        Ok(PeoplePage {
+            people,
+            offset,
+            total: candidates.len(),
+        })
+    }
+
+    /// Skills members of this server list that contain `typed`, most used first, with how
+    /// many list each (for autocomplete).
+    pub async fn skill_choices(
+        &self,
+        guild: GuildId,
+        typed: &str,
+    ) -> Result<Vec<(String, u32)>, NetworkError> {
+        let memory = self.memory(guild).await?;
+        let choices = read(&memory.profiles).skill_choices(typed, SKILL_CHOICES);
+        Ok(choices)
+    }
+
+    /// How many members of the server have a profile.
+    pub async fn profile_count(&self, guild: GuildId) -> Result<usize, NetworkError> {
+        let memory = self.memory(guild).await?;
+        let count = read(&memory.profiles).len();
+        Ok(count)
+    }
+}
