@@ -41,7 +41,7 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
             .find(|c| c["name"] == name)
             .unwrap_or_else(|| panic!("{name} is registered"))
     };
-    assert_eq!(commands.len(), 14);
+    assert_eq!(commands.len(), 15);
     let mydata: Vec<&str> = by_name("mydata")["options"]
         .as_array()
         .unwrap()
@@ -60,7 +60,22 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
         .iter()
         .map(|o| o["name"].as_str().unwrap())
         .collect();
-    assert_eq!(subcommands, ["stats", "limits", "reports", "remove-member"]);
+    assert_eq!(
+        subcommands,
+        ["stats", "limits", "reports", "remove-member", "clear-profile"]
+    );
+    let profile: Vec<&str> = by_name("profile")["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(profile, ["view", "edit"]);
+    let people = &by_name("people")["options"];
+    assert_eq!(people[0]["name"], "skill");
+    assert_eq!(people[0]["autocomplete"], true);
+    assert_eq!(people[0]["max_length"], 32);
+    assert_eq!(people[2]["choices"].as_array().unwrap().len(), 6);
     for command in commands {
         assert_eq!(
             command["contexts"],
@@ -105,7 +120,7 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
         .collect();
     assert_eq!(choices, ["received", "sent"]);
     assert_ne!(
-        by_name("profile")["options"][0]["required"],
+        by_name("profile")["options"][0]["options"][0]["required"],
         true,
         "a profile defaults to your own"
     );

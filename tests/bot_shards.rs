@@ -101,14 +101,11 @@ async fn sharded_discord(shards: u32) -> FakeDiscord {
 
 /// `/profile` about bob from alice, in `guild`; the bot's answer.
 async fn profile_in(discord: &FakeDiscord, guild: u64) -> String {
-    let interaction = dj::slash_command(
+    let interaction = dj::profile_view(
         discord.next_id(),
         &format!("token-{guild}"),
         &alice(),
-        "profile",
-        &bob(),
-        true,
-        None,
+        Some((&bob(), true)),
     );
     let (callback, _) = discord
         .interact(dj::moved_to_guild(interaction, guild))

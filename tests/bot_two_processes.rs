@@ -126,6 +126,25 @@ async fn slash(
         .0
 }
 
+/// `/profile view` of `target` by `viewer` in `guild`: the callback.
+async fn view_profile(
+    discord: &FakeDiscord,
+    guild: u64,
+    viewer: &Person,
+    target: &Person,
+) -> Recorded {
+    let interaction = dj::profile_view(
+        discord.next_id(),
+        &format!("tok-{}", discord.next_id()),
+        viewer,
+        Some((target, true)),
+    );
+    discord
+        .interact(dj::moved_to_guild(interaction, guild))
+        .await
+        .0
+}
+
 /// Asks `/profile` until the answer satisfies `check` (the other process's commit travels
 /// through the database's feed); returns the answer and how long it took.
 async fn profile_until(
@@ -137,7 +156,7 @@ async fn profile_until(
 ) -> (String, Duration) {
     let start = Instant::now();
     loop {
-        let text = ephemeral_text(&slash(discord, guild, viewer, "profile", target).await);
+        let text = ephemeral_text(&view_profile(discord, guild, viewer, target).await);
         if check(&text) {
             return (text, start.elapsed());
         }
@@ -302,7 +321,7 @@ async fn a_server_on_shard_1_goes_through_every_step_with_dm_clicks_handled_by_s
     );
     assert_eq!(restored, first_since, "restored as it was");
     // Networks are per server: in a server on shard 0, they are not connected.
-    let elsewhere = ephemeral_text(&slash(discord, servers[0].0, &alice, "profile", &bob).await);
+    let elsewhere = ephemeral_text(&view_profile(discord, servers[0].0, &alice, &bob).await);
     assert!(elsewhere.contains("outside your network"), "{elsewhere}");
     discord.assert_all_valid();
 }
@@ -546,7 +565,7 @@ async fn random_interactions_through_both_processes_keep_every_answer_true() {
                 )
                 .await
                 .unwrap();
-            let text = ephemeral_text(&slash(discord, guild, a, "profile", b).await);
+            let text = ephemeral_text(&view_profile(discord, guild, a, b).await);
             assert_eq!(
                 text.contains("1st degree"),
                 connected,

@@ -396,17 +396,8 @@ async fn profiles_show_every_degree_and_the_fitting_action() {
     bot.connect(&alice, &bob).await;
     bot.connect(&bob, &carol).await;
     bot.connect(&carol, &dave).await;
-    let profile = |target: &Person| {
-        dj::slash_command(
-            bot.interaction_id(),
-            "p",
-            &alice,
-            "profile",
-            target,
-            true,
-            None,
-        )
-    };
+    let profile =
+        |target: &Person| dj::profile_view(bot.interaction_id(), "p", &alice, Some((target, true)));
 
     let (first, _) = bot.discord.interact(profile(&bob)).await;
     let text = ephemeral_text(&first);
@@ -485,13 +476,7 @@ async fn profiles_show_every_degree_and_the_fitting_action() {
     // Your own profile: your counts.
     let (own, _) = bot
         .discord
-        .interact(dj::slash_with_strings(
-            bot.interaction_id(),
-            "po",
-            &alice,
-            "profile",
-            &[],
-        ))
+        .interact(dj::profile_view(bot.interaction_id(), "po", &alice, None))
         .await;
     let text = ephemeral_text(&own);
     assert!(

@@ -9,22 +9,29 @@ use serenity::all::{
 
 use strum::IntoEnumIterator;
 
-use crate::network::{GuildLimits, InvitePolicy, MAX_NOTE_CHARS, MAX_TAG_CHARS, ProfileVisibility};
+use crate::network::{
+    GuildLimits, InvitePolicy, MAX_NOTE_CHARS, MAX_SKILL_CHARS, MAX_TAG_CHARS, OpenTo,
+    ProfileVisibility,
+};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Every command; the list is derived (`CommandName::iter()`), so none can be left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum CommandName {
     Invite,
     Connect,
     Disconnect,
     Connections,
     Invitations,
+    /// `/profile view|edit`.
     Profile,
+    /// `/people`: find members by skill, words and what they are open to.
+    People,
     Tag,
     Suggestions,
     Settings,
     /// `/mydata export|delete`.
     MyData,
-    /// Moderators: `/network stats|limits|reports|remove-member`.
+    /// Moderators: `/network stats|limits|reports|remove-member|clear-profile`.
     Network,
     /// User context menu (a member's profile → Apps).
     InviteToConnect,
@@ -55,6 +62,12 @@ pub const NETWORK_REMOVE_MEMBER: &str = "remove-member";
 pub const NETWORK_STATS: &str = "stats";
 pub const NETWORK_LIMITS: &str = "limits";
 pub const NETWORK_REPORTS: &str = "reports";
+pub const NETWORK_CLEAR_PROFILE: &str = "clear-profile";
+pub const PROFILE_VIEW: &str = "view";
+pub const PROFILE_EDIT: &str = "edit";
+pub const SKILL_OPTION: &str = "skill";
+pub const TEXT_OPTION: &str = "text";
+pub const OPEN_TO_OPTION: &str = "open_to";
 pub const INVITES_PER_WEEK_OPTION: &str = "invites_per_week";
 pub const CONNECTION_CAP_OPTION: &str = "connection_cap";
 pub const REPORTS_TO_SUSPEND_OPTION: &str = "reports_to_suspend";
@@ -63,23 +76,6 @@ pub const REPORTS_TO_SUSPEND_OPTION: &str = "reports_to_suspend";
 pub const MAX_SEARCH_CHARS: u16 = 100;
 
 impl CommandName {
-    pub const ALL: [CommandName; 14] = [
-        Self::Invite,
-        Self::Connect,
-        Self::Disconnect,
-        Self::Connections,
-        Self::Invitations,
-        Self::Profile,
-        Self::Tag,
-        Self::Suggestions,
-        Self::Settings,
-        Self::MyData,
-        Self::Network,
-        Self::InviteToConnect,
-        Self::RemoveConnection,
-        Self::ViewProfile,
-    ];
-
     pub fn name(self) -> &'static str {
         match self {
             Self::Invite => "invite",
@@ -88,6 +84,7 @@ impl CommandName {
             Self::Connections => "connections",
             Self::Invitations => "invitations",
             Self::Profile => "profile",
+            Self::People => "people",
             Self::Tag => "tag",
             Self::Suggestions => "suggestions",
             Self::Settings => "settings",
@@ -100,7 +97,7 @@ impl CommandName {
     }
 
     pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.name() == name)
+        Self::iter().find(|c| c.name() == name)
     }
 
     /// The command as registered with Discord: usable in servers only, installed to servers.
@@ -155,12 +152,56 @@ impl CommandName {
                     .add_string_choice("Sent", SHOW_SENT),
                 ),
             Self::Profile => CreateCommand::new(self.name())
-                .description("How you're linked to a member, or your own network")
+                .description("Profile cards: see one, or edit yours")
+                .add_option(
+                    CreateCommandOption::new(
+                        CommandOptionType::SubCommand,
+                        PROFILE_VIEW,
+                        "A member's profile and how you're linked, or your own",
+                    )
+                    .add_sub_option(CreateCommandOption::new(
+                        CommandOptionType::User,
+                        MEMBER_OPTION,
+                        "Who (yourself if left out)",
+                    )),
+                )
                 .add_option(CreateCommandOption::new(
-                    CommandOptionType::User,
-                    MEMBER_OPTION,
-                    "Who (yourself if left out)",
+                    CommandOptionType::SubCommand,
+                    PROFILE_EDIT,
+                    "Edit your headline, about, skills, links and what you're open to",
                 )),
+            Self::People => {
+                let open_to = OpenTo::all().fold(
+                    CreateCommandOption::new(
+                        CommandOptionType::String,
+                        OPEN_TO_OPTION,
+                        "Only people open to this",
+                    ),
+                    |option, open_to| {
+                        option.add_string_choice(open_to_label(open_to), open_to.as_str())
+                    },
+                );
+                CreateCommand::new(self.name())
+                    .description("Find members by skill or what they do, closest first")
+                    .add_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::String,
+                            SKILL_OPTION,
+                            "A skill on their profile",
+                        )
+                        .max_length(MAX_SKILL_CHARS as u16)
+                        .set_autocomplete(true),
+                    )
+                    .add_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::String,
+                            TEXT_OPTION,
+                            "Words in their headline or about",
+                        )
+                        .max_length(MAX_SEARCH_CHARS),
+                    )
+                    .add_option(open_to)
+            }
             Self::Tag => CreateCommand::new(self.name())
                 .description("Your private tags on your connections")
                 .add_option(
@@ -285,6 +326,14 @@ impl CommandName {
                         )
                         .add_sub_option(member("Whose data to erase")),
                     )
+                    .add_option(
+                        CreateCommandOption::new(
+                            CommandOptionType::SubCommand,
+                            NETWORK_CLEAR_PROFILE,
+                            "Clear a member's profile; their network stays",
+                        )
+                        .add_sub_option(member("Whose profile to clear")),
+                    )
             }
             Self::InviteToConnect | Self::RemoveConnection | Self::ViewProfile => {
                 CreateCommand::new(self.name()).kind(CommandType::User)
@@ -305,6 +354,18 @@ pub fn policy_label(policy: InvitePolicy) -> &'static str {
     }
 }
 
+/// How what members are open to is named to them.
+pub fn open_to_label(open_to: OpenTo) -> &'static str {
+    match open_to {
+        OpenTo::Mentoring => "Mentoring",
+        OpenTo::BeingMentored => "Being mentored",
+        OpenTo::Collaborating => "Collaborating",
+        OpenTo::Hiring => "Hiring",
+        OpenTo::JobSeeking => "Job seeking",
+        OpenTo::Freelance => "Freelance work",
+    }
+}
+
 /// How a profile visibility is named to members.
 pub fn visibility_label(visibility: ProfileVisibility) -> &'static str {
     match visibility {
@@ -315,10 +376,7 @@ pub fn visibility_label(visibility: ProfileVisibility) -> &'static str {
 
 /// Every command, for one bulk overwrite at start-up.
 pub fn definitions() -> Vec<CreateCommand> {
-    CommandName::ALL
-        .into_iter()
-        .map(CommandName::definition)
-        .collect()
+    CommandName::iter().map(CommandName::definition).collect()
 }
 
 #[cfg(test)]
@@ -327,7 +385,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for command in CommandName::ALL {
+        for command in CommandName::iter() {
             assert_eq!(CommandName::from_name(command.name()), Some(command));
         }
         assert_eq!(CommandName::from_name("Remove connections"), None);

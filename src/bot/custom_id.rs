@@ -119,6 +119,24 @@ pub enum ComponentAction {
         invitee: MemberId,
         offset: u32,
     },
+    /// `member` edits their profile: the button on their card opens the form, and the form's
+    /// submission carries the same id.
+    EditProfile { guild: GuildId, member: MemberId },
+    /// The "Open to" menu under `member`'s saved profile; the choices come with it.
+    OpenToPick { guild: GuildId, member: MemberId },
+    /// `viewer` opens `member`'s card from a list of people.
+    ViewCard {
+        guild: GuildId,
+        viewer: MemberId,
+        member: MemberId,
+    },
+    /// Another page of `owner`'s people search number `search`, from `offset`.
+    PeoplePage {
+        guild: GuildId,
+        owner: MemberId,
+        search: u64,
+        offset: u32,
+    },
 }
 
 const PREFIX: &str = "hs";
@@ -144,6 +162,9 @@ impl ComponentAction {
             | Self::ConnectionsPage { owner, .. }
             | Self::InvitationsPage { owner, .. } => owner,
             Self::ListWithdraw { inviter, .. } => inviter,
+            Self::EditProfile { member, .. } | Self::OpenToPick { member, .. } => member,
+            Self::ViewCard { viewer, .. } => viewer,
+            Self::PeoplePage { owner, .. } => owner,
         }
     }
 
@@ -167,7 +188,11 @@ impl ComponentAction {
             | Self::Restore { guild, .. }
             | Self::EraseMyData { guild, .. }
             | Self::RemoveMember { guild, .. }
-            | Self::Dismiss { guild, .. } => guild,
+            | Self::Dismiss { guild, .. }
+            | Self::EditProfile { guild, .. }
+            | Self::OpenToPick { guild, .. }
+            | Self::ViewCard { guild, .. }
+            | Self::PeoplePage { guild, .. } => guild,
         }
     }
 
@@ -233,6 +258,17 @@ impl Field for MemberId {
 
     fn decode(number: i128) -> Option<Self> {
         MemberId::new(u64::try_from(number).ok()?).ok()
+    }
+}
+
+/// A saved search's number.
+impl Field for u64 {
+    fn encode(self) -> i128 {
+        i128::from(self)
+    }
+
+    fn decode(number: i128) -> Option<Self> {
+        u64::try_from(number).ok()
     }
 }
 
@@ -304,6 +340,10 @@ component_actions! {
         "erase" => EraseMyData { member },
         "rmmember" => RemoveMember { moderator, member },
         "dismiss" => Dismiss { owner },
+        "pedit" => EditProfile { member },
+        "opento" => OpenToPick { member },
+        "card" => ViewCard { viewer, member },
+        "people" => PeoplePage { owner, search, offset },
     }
     others {
         Self::ConnectionsPage {
@@ -469,6 +509,19 @@ mod tests {
                 member: b,
             },
             ComponentAction::Dismiss { guild, owner: a },
+            ComponentAction::EditProfile { guild, member: a },
+            ComponentAction::OpenToPick { guild, member: a },
+            ComponentAction::ViewCard {
+                guild,
+                viewer: a,
+                member: b,
+            },
+            ComponentAction::PeoplePage {
+                guild,
+                owner: a,
+                search: u64::MAX,
+                offset: u32::MAX,
+            },
         ]
     }
 
@@ -498,6 +551,10 @@ mod tests {
             "hs:erase:{g}:{a}",
             "hs:rmmember:{g}:{a}:{b}",
             "hs:dismiss:{g}:{a}",
+            "hs:pedit:{g}:{a}",
+            "hs:opento:{g}:{a}",
+            "hs:card:{g}:{a}:{b}",
+            "hs:people:{g}:{a}:18446744073709551615:4294967295",
         ];
         let (g, a, b) = (i64::MAX, i64::MAX - 1, i64::MAX - 2);
         let written: Vec<String> = longest().iter().map(ToString::to_string).collect();

@@ -2,7 +2,7 @@
 
 use serenity::all::{
     CommandInteraction, ComponentInteraction, CreateInteractionResponse,
-    CreateInteractionResponseFollowup, CreateMessage, Http, UserId,
+    CreateInteractionResponseFollowup, CreateMessage, Http, ModalInteraction, UserId,
 };
 
 use crate::network::MemberId;
@@ -16,6 +16,8 @@ pub enum Answering<'a> {
     Command(&'a CommandInteraction),
     Autocomplete(&'a CommandInteraction),
     Component(&'a ComponentInteraction),
+    /// A form submitted.
+    Form(&'a ModalInteraction),
 }
 
 impl Answering<'_> {
@@ -35,6 +37,7 @@ impl Answering<'_> {
         match self {
             Self::Command(i) | Self::Autocomplete(i) => i.create_response(http, response).await,
             Self::Component(i) => i.create_response(http, response).await,
+            Self::Form(i) => i.create_response(http, response).await,
         }
     }
 
@@ -48,6 +51,7 @@ impl Answering<'_> {
                 i.create_followup(http, message).await.map(drop)
             }
             Self::Component(i) => i.create_followup(http, message).await.map(drop),
+            Self::Form(i) => i.create_followup(http, message).await.map(drop),
         }
     }
 }

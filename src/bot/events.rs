@@ -340,10 +340,13 @@ fn interaction_span(ctx: &Context, interaction: &Interaction) -> tracing::Span {
             let guild = component.guild_id.map(|g| g.get()).or_else(|| {
                 custom_id::ComponentAction::parse(custom_id).map(|action| action.guild().get())
             });
-            // `hs:<action>`: the fields after it are member ids.
-            let action: String = custom_id.split(':').take(2).collect::<Vec<_>>().join(":");
-            (component.id.get(), guild, action)
+            (component.id.get(), guild, action_code(custom_id))
         }
+        Interaction::Modal(form) => (
+            form.id.get(),
+            form.guild_id.map(|g| g.get()),
+            action_code(&form.data.custom_id),
+        ),
         other => (other.id().get(), None, format!("{:?}", other.kind())),
     };
     tracing::info_span!(
@@ -353,6 +356,11 @@ fn interaction_span(ctx: &Context, interaction: &Interaction) -> tracing::Span {
         what = %what,
         id
     )
+}
+
+/// `hs:<action>` of a custom id: the fields after it are member ids, left out of logs.
+fn action_code(custom_id: &str) -> String {
+    custom_id.split(':').take(2).collect::<Vec<_>>().join(":")
 }
 
 impl Handler {
@@ -382,7 +390,11 @@ impl Handler {
                 )
                 .await;
             }
-            // No modals (see the README); Discord shows its own "failed" for anything else.
+            Interaction::Modal(form) => {
+                self.answer(&ctx.http, Answering::Form(form), parse::form(form))
+                    .await;
+            }
+            // Discord shows its own "failed" for anything else.
             other => warn!(kind = ?other.kind(), "unhandled interaction kind"),
         }
     }

@@ -3,21 +3,23 @@
 //! every component is checked to belong to the person using it.
 
 use serenity::all::{
-    CommandInteraction, ComponentInteraction, ComponentInteractionDataKind, Member, PartialMember,
-    ResolvedOption, ResolvedTarget, ResolvedValue, User,
+    ActionRowComponent, CommandInteraction, ComponentInteraction, ComponentInteractionDataKind,
+    Member, ModalInteraction, PartialMember, ResolvedOption, ResolvedTarget, ResolvedValue, User,
 };
 
 use super::commands::{
     AUTO_ACCEPT_OPTION, CONNECTION_CAP_OPTION, CommandName, DM_OPTION, INVITE_LINKS_OPTION,
-    INVITES_FROM_OPTION, INVITES_PER_WEEK_OPTION, MEMBER_OPTION, MYDATA_EXPORT, NETWORK_LIMITS,
-    NETWORK_REMOVE_MEMBER, NETWORK_STATS, NOTE_OPTION, PROFILE_VISIBLE_TO_OPTION,
-    REPORTS_TO_SUSPEND_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, TAG_ADD, TAG_OPTION,
+    INVITES_FROM_OPTION, INVITES_PER_WEEK_OPTION, MEMBER_OPTION, MYDATA_EXPORT,
+    NETWORK_CLEAR_PROFILE, NETWORK_LIMITS, NETWORK_REMOVE_MEMBER, NETWORK_STATS, NOTE_OPTION,
+    OPEN_TO_OPTION, PROFILE_EDIT, PROFILE_VISIBLE_TO_OPTION, REPORTS_TO_SUSPEND_OPTION,
+    SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, SKILL_OPTION, TAG_ADD, TAG_OPTION, TEXT_OPTION,
 };
 use super::custom_id::ComponentAction;
+use super::handlers::{ABOUT_FIELD, HEADLINE_FIELD, LINKS_FIELD, SKILLS_FIELD};
 use super::request::{Actor, InputError, Moderation, Parsed, Request, Seen, Target};
 use crate::network::{
-    GuildId, InvitationSide, InvitePolicy, LimitsUpdate, MemberId, MemberNames, ProfileVisibility,
-    SettingsUpdate,
+    GuildId, InvitationSide, InvitePolicy, LimitsUpdate, MemberId, MemberNames, OpenTo,
+    PeopleFilter, ProfileDraft, ProfileVisibility, SettingsUpdate,
 };
 
 /// A slash or context-menu command.
@@ -74,13 +76,45 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
             Request::Invitations { actor, side }
         }
         CommandName::Profile => {
-            let target = match user_option(&options) {
-                Ok((user, _)) if user.id.get() == actor.member.get() => None,
-                Ok((user, member)) => Some(checked(user, member)?),
-                Err(_) => None,
+            let Some(ResolvedOption {
+                name: sub,
+                value: ResolvedValue::SubCommand(sub_options),
+                ..
+            }) = options.first()
+            else {
+                return Err(InputError::Malformed("profile subcommand"));
             };
-            Request::Profile { actor, target }
+            if *sub == PROFILE_EDIT {
+                Request::EditProfile { actor }
+            } else {
+                let (target, avatar) = match user_option(sub_options) {
+                    Ok((user, _)) if user.id.get() == actor.member.get() => {
+                        (None, Some(invoker_avatar(interaction)))
+                    }
+                    Ok((user, member)) => (Some(checked(user, member)?), Some(user.face())),
+                    Err(_) => (None, Some(invoker_avatar(interaction))),
+                };
+                Request::Profile {
+                    actor,
+                    target,
+                    avatar,
+                }
+            }
         }
+        CommandName::People => Request::People {
+            actor,
+            filter: PeopleFilter {
+                skill: string_option(&options, SKILL_OPTION)
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty()),
+                text: string_option(&options, TEXT_OPTION)
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty()),
+                open_to: string_option(&options, OPEN_TO_OPTION)
+                    .as_deref()
+                    .and_then(OpenTo::parse),
+            },
+        },
         CommandName::Tag => {
             let Some(ResolvedOption {
                 name: sub,
@@ -139,6 +173,10 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
                     let (user, member) = user_option(sub_options)?;
                     Moderation::RemoveMember(checked(user, member)?)
                 }
+                NETWORK_CLEAR_PROFILE => {
+                    let (user, member) = user_option(sub_options)?;
+                    Moderation::ClearProfile(checked(user, member)?)
+                }
                 NETWORK_LIMITS => Moderation::Limits(LimitsUpdate {
                     invites_per_week: count_option(sub_options, INVITES_PER_WEEK_OPTION),
                     connection_cap: count_option(sub_options, CONNECTION_CAP_OPTION),
@@ -171,26 +209,77 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
             } else {
                 Some(checked(user, member)?)
             };
-            Request::Profile { actor, target }
+            Request::Profile {
+                actor,
+                target,
+                avatar: Some(user.face()),
+            }
         }
     };
     Ok(Parsed { request, seen })
 }
 
-/// Autocomplete: what is being typed into which option. Only tags are autocompleted.
+/// Autocomplete: what is being typed into which option (tags, and skills in /people).
 pub fn autocomplete(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
     let (actor, _) = actor(interaction)?;
     let focused = interaction
         .data
         .autocomplete()
         .ok_or(InputError::Malformed("focused option"))?;
-    if focused.name != TAG_OPTION {
-        return Err(InputError::Unknown);
-    }
     let typed = focused.value.to_owned();
+    let request = match focused.name {
+        TAG_OPTION => Request::TagChoices { actor, typed },
+        SKILL_OPTION => Request::SkillChoices { actor, typed },
+        _ => return Err(InputError::Unknown),
+    };
     Ok(Parsed {
-        request: Request::TagChoices { actor, typed },
+        request,
         seen: Vec::new(),
+    })
+}
+
+/// A form submitted: only the profile form exists, and only its owner can submit it.
+pub fn form(interaction: &ModalInteraction) -> Result<Parsed, InputError> {
+    let action = ComponentAction::parse(&interaction.data.custom_id).ok_or(InputError::Unknown)?;
+    let ComponentAction::EditProfile { guild, member } = action else {
+        return Err(InputError::Unknown);
+    };
+    if member_id(&interaction.user)? != member {
+        return Err(InputError::NotYourButton);
+    }
+    let mut draft = ProfileDraft::default();
+    for input in interaction
+        .data
+        .components
+        .iter()
+        .flat_map(|row| &row.components)
+    {
+        if let ActionRowComponent::InputText(input) = input {
+            let value = input.value.clone().unwrap_or_default();
+            match input.custom_id.as_str() {
+                HEADLINE_FIELD => draft.headline = value,
+                ABOUT_FIELD => draft.about = value,
+                SKILLS_FIELD => draft.skills = value,
+                LINKS_FIELD => draft.links = value,
+                _ => {}
+            }
+        }
+    }
+    let seen = match (&interaction.member, interaction.guild_id) {
+        (Some(seen_as), Some(id)) if id.get() == guild.get() => vec![Seen {
+            guild,
+            member,
+            names: member_names(seen_as),
+        }],
+        _ => Vec::new(),
+    };
+    Ok(Parsed {
+        request: Request::SaveProfile {
+            guild,
+            member,
+            draft,
+        },
+        seen,
     })
 }
 
@@ -247,16 +336,21 @@ pub fn component(interaction: &ComponentInteraction) -> Result<Parsed, InputErro
             }
             _ => Request::Button(action),
         },
-        ComponentInteractionDataKind::StringSelect { values } => {
-            let value = values
-                .first()
-                .cloned()
-                .ok_or(InputError::Malformed("menu choice"))?;
-            Request::Pick { action, value }
-        }
+        ComponentInteractionDataKind::StringSelect { values } => Request::Pick {
+            action,
+            values: values.clone(),
+        },
         _ => return Err(InputError::Unknown),
     };
     Ok(Parsed { request, seen })
+}
+
+/// The avatar of whoever used the command, as the server shows it.
+fn invoker_avatar(interaction: &CommandInteraction) -> String {
+    match interaction.member.as_deref() {
+        Some(member) => member.face(),
+        None => interaction.user.face(),
+    }
 }
 
 fn actor(interaction: &CommandInteraction) -> Result<(Actor, Seen), InputError> {

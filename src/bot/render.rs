@@ -4,14 +4,17 @@
 
 use serenity::all::{
     AutocompleteChoice, ButtonStyle as DiscordButtonStyle, CreateActionRow, CreateAllowedMentions,
-    CreateAttachment, CreateAutocompleteResponse, CreateButton, CreateInteractionResponse,
-    CreateInteractionResponseFollowup, CreateInteractionResponseMessage, CreateMessage,
-    CreateSelectMenu, CreateSelectMenuKind, CreateSelectMenuOption,
+    CreateAttachment, CreateAutocompleteResponse, CreateButton, CreateEmbed, CreateEmbedAuthor,
+    CreateInputText, CreateInteractionResponse, CreateInteractionResponseFollowup,
+    CreateInteractionResponseMessage, CreateMessage, CreateModal, CreateSelectMenu,
+    CreateSelectMenuKind, CreateSelectMenuOption, InputTextStyle,
 };
 
 use super::custom_id::ComponentAction;
-use super::response::{AUTOCOMPLETE_CHOICES, Button, ButtonStyle, Reply, ReplyKind, Row};
-use super::text::escape_markdown;
+use super::response::{
+    AUTOCOMPLETE_CHOICES, Button, ButtonStyle, Card, Form, Reply, ReplyKind, Row,
+};
+use super::text::{escape_markdown, inert};
 use crate::network::{Notification, NotificationEvent};
 
 /// No @everyone, no roles, no users, no reply ping.
@@ -26,20 +29,25 @@ pub fn no_pings() -> CreateAllowedMentions {
 /// The callback for an interaction. `clicked` says whether it answers a button click, which is
 /// the only case where the clicked message can be updated in place.
 pub fn interaction_response(reply: &Reply, clicked: bool) -> CreateInteractionResponse {
-    if let ReplyKind::Choices(choices) = &reply.kind {
-        let choices = choices
-            .iter()
-            .take(AUTOCOMPLETE_CHOICES)
-            .map(|c| AutocompleteChoice::new(c.clone(), c.clone()))
-            .collect();
-        return CreateInteractionResponse::Autocomplete(
-            CreateAutocompleteResponse::new().set_choices(choices),
-        );
+    match &reply.kind {
+        ReplyKind::Choices(choices) => {
+            let choices = choices
+                .iter()
+                .take(AUTOCOMPLETE_CHOICES)
+                .map(|c| AutocompleteChoice::new(c.name.clone(), c.value.clone()))
+                .collect();
+            return CreateInteractionResponse::Autocomplete(
+                CreateAutocompleteResponse::new().set_choices(choices),
+            );
+        }
+        ReplyKind::Form(form) => return CreateInteractionResponse::Modal(modal(form)),
+        ReplyKind::New | ReplyKind::UpdateClicked => {}
     }
     let message = CreateInteractionResponseMessage::new()
         .content(&reply.text)
         .allowed_mentions(no_pings())
-        .components(rows(&reply.rows));
+        .components(rows(&reply.rows))
+        .embeds(reply.card.iter().map(embed).collect());
     let message = match &reply.file {
         Some((name, contents)) => {
             message.add_file(CreateAttachment::bytes(contents.clone(), name.clone()))
@@ -50,6 +58,51 @@ pub fn interaction_response(reply: &Reply, clicked: bool) -> CreateInteractionRe
         (ReplyKind::UpdateClicked, true) => CreateInteractionResponse::UpdateMessage(message),
         _ => CreateInteractionResponse::Message(message.ephemeral(true)),
     }
+}
+
+fn modal(form: &Form) -> CreateModal {
+    let fields = form
+        .fields
+        .iter()
+        .map(|field| {
+            let style = if field.paragraph {
+                InputTextStyle::Paragraph
+            } else {
+                InputTextStyle::Short
+            };
+            let input = CreateInputText::new(style, &field.label, field.id)
+                .value(&field.value)
+                .max_length(field.max_chars)
+                // Emptying a field clears it.
+                .required(false);
+            let input = if field.placeholder.is_empty() {
+                input
+            } else {
+                input.placeholder(&field.placeholder)
+            };
+            CreateActionRow::InputText(input)
+        })
+        .collect();
+    CreateModal::new(form.action.to_string(), &form.title).components(fields)
+}
+
+fn embed(card: &Card) -> CreateEmbed {
+    let author = CreateEmbedAuthor::new(&card.author);
+    let author = match &card.avatar_url {
+        Some(url) => author.icon_url(url),
+        None => author,
+    };
+    let mut embed = CreateEmbed::new().author(author);
+    if let Some(title) = &card.title {
+        embed = embed.title(title);
+    }
+    if let Some(description) = &card.description {
+        embed = embed.description(description);
+    }
+    for field in &card.fields {
+        embed = embed.field(&field.name, &field.value, field.inline);
+    }
+    embed
 }
 
 /// A follow-up to the person who acted, after the reply (e.g. "they don't accept DMs").
@@ -84,7 +137,7 @@ pub fn notification_message(
                 text.push('\n');
                 for line in note.as_str().lines() {
                     text.push_str("\n> ");
-                    text.push_str(line);
+                    text.push_str(&inert(line));
                 }
             }
             let accept = ComponentAction::Accept {
@@ -133,7 +186,8 @@ fn rows(rows: &[Row]) -> Vec<CreateActionRow> {
                     .options
                     .iter()
                     .map(|o| {
-                        let option = CreateSelectMenuOption::new(&o.label, &o.value);
+                        let option = CreateSelectMenuOption::new(&o.label, &o.value)
+                            .default_selection(o.picked);
                         match &o.description {
                             Some(description) => option.description(description),
                             None => option,
@@ -145,7 +199,9 @@ fn rows(rows: &[Row]) -> Vec<CreateActionRow> {
                         select.action.to_string(),
                         CreateSelectMenuKind::String { options },
                     )
-                    .placeholder(&select.placeholder),
+                    .placeholder(&select.placeholder)
+                    .min_values(select.least)
+                    .max_values(select.most),
                 )
             }
         })

@@ -3,7 +3,8 @@
 
 use super::custom_id::ComponentAction;
 use crate::network::{
-    GuildId, InvitationSide, LimitsUpdate, MemberId, MemberNames, SettingsUpdate,
+    GuildId, InvitationSide, LimitsUpdate, MemberId, MemberNames, PeopleFilter, ProfileDraft,
+    SettingsUpdate,
 };
 
 /// The member who acted, in the server they acted in.
@@ -39,11 +40,25 @@ pub enum Request {
     },
     /// `/invitations`: one side of the actor's invitations.
     Invitations { actor: Actor, side: InvitationSide },
-    /// `/profile`, or "View network profile": another member, or the actor's own (`None`).
+    /// `/profile view`, or "View network profile": another member's card, or the actor's own
+    /// (`None`), with the avatar Discord showed us.
     Profile {
         actor: Actor,
         target: Option<Target>,
+        avatar: Option<String>,
     },
+    /// `/profile edit`: the form.
+    EditProfile { actor: Actor },
+    /// The form submitted (by its owner, checked).
+    SaveProfile {
+        guild: GuildId,
+        member: MemberId,
+        draft: ProfileDraft,
+    },
+    /// `/people`.
+    People { actor: Actor, filter: PeopleFilter },
+    /// Autocomplete of a skill being typed.
+    SkillChoices { actor: Actor, typed: String },
     /// `/tag add` and `/tag remove`.
     Tag {
         actor: Actor,
@@ -80,10 +95,10 @@ pub enum Request {
     NotModerator,
     /// A button, already checked to belong to the person who clicked it.
     Button(ComponentAction),
-    /// An option picked from a menu, likewise checked.
+    /// Options picked from a menu, likewise checked.
     Pick {
         action: ComponentAction,
-        value: String,
+        values: Vec<String>,
     },
 }
 
@@ -97,15 +112,18 @@ impl Request {
             | Request::Connections { actor, .. }
             | Request::Invitations { actor, .. }
             | Request::Profile { actor, .. }
+            | Request::EditProfile { actor }
+            | Request::People { actor, .. }
+            | Request::SkillChoices { actor, .. }
             | Request::Tag { actor, .. }
             | Request::TagChoices { actor, .. }
             | Request::Suggestions { actor }
             | Request::Settings { actor, .. }
             | Request::MyData { actor, .. }
             | Request::Moderate { actor, .. } => Some(actor.guild),
-            Request::Restore { guild, .. } | Request::ConfirmRemoveMember { guild, .. } => {
-                Some(*guild)
-            }
+            Request::Restore { guild, .. }
+            | Request::ConfirmRemoveMember { guild, .. }
+            | Request::SaveProfile { guild, .. } => Some(*guild),
             Request::Button(action) | Request::Pick { action, .. } => Some(action.guild()),
             Request::NotModerator => None,
         }
@@ -121,6 +139,8 @@ pub enum Moderation {
     Reports,
     /// Erase a member's network data (asks first).
     RemoveMember(Target),
+    /// Clear a member's profile, leaving their network.
+    ClearProfile(Target),
 }
 
 /// A request, and the names of the members it showed us (for the member directory).

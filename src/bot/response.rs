@@ -45,6 +45,8 @@ pub struct Reply {
     pub rows: Vec<Row>,
     /// A file to attach: its name and contents.
     pub file: Option<(String, Vec<u8>)>,
+    /// A card shown under the text (an embed).
+    pub card: Option<Card>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +57,76 @@ pub enum ReplyKind {
     /// given). Answering a command this way falls back to a new message.
     UpdateClicked,
     /// Suggestions for what is being typed (autocomplete): the text and rows are unused.
-    Choices(Vec<String>),
+    Choices(Vec<Choice>),
+    /// A form to fill in (a modal): the text and rows are unused.
+    Form(Form),
+}
+
+/// One autocomplete suggestion: what the list shows, and what choosing it types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub name: String,
+    pub value: String,
+}
+
+impl Choice {
+    /// A suggestion shown as the value it types.
+    pub fn plain(value: impl Into<String>) -> Self {
+        let value = value.into();
+        Self {
+            name: value.clone(),
+            value,
+        }
+    }
+}
+
+/// Discord's limits on a modal: its title and each field's label.
+pub const FORM_TITLE_CHARS: usize = 45;
+pub const FIELD_LABEL_CHARS: usize = 45;
+pub const FIELD_PLACEHOLDER_CHARS: usize = 100;
+
+/// A modal form; submitting it comes back as an interaction carrying `action`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    pub action: ComponentAction,
+    pub title: String,
+    pub fields: Vec<FormField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormField {
+    /// What the submission calls it.
+    pub id: &'static str,
+    pub label: String,
+    /// Several lines, or one.
+    pub paragraph: bool,
+    /// Prefilled.
+    pub value: String,
+    pub placeholder: String,
+    pub max_chars: u16,
+}
+
+/// Discord's limits on an embed.
+pub const CARD_TITLE_CHARS: usize = 256;
+pub const CARD_FIELD_NAME_CHARS: usize = 256;
+pub const CARD_FIELD_VALUE_CHARS: usize = 1024;
+
+/// An embed: a profile card.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Card {
+    /// Shown at the top, with the avatar.
+    pub author: String,
+    pub avatar_url: Option<String>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub fields: Vec<CardField>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CardField {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
 }
 
 impl Reply {
@@ -65,6 +136,7 @@ impl Reply {
             text: text.into(),
             rows: Vec::new(),
             file: None,
+            card: None,
         }
     }
 
@@ -74,16 +146,28 @@ impl Reply {
             text: text.into(),
             rows: Vec::new(),
             file: None,
+            card: None,
         }
     }
 
-    pub fn choices(choices: Vec<String>) -> Self {
+    pub fn choices(choices: Vec<Choice>) -> Self {
         Self {
             kind: ReplyKind::Choices(choices),
             text: String::new(),
             rows: Vec::new(),
             file: None,
+            card: None,
         }
+    }
+
+    /// A modal form to fill in.
+    pub fn form(form: Form) -> Self {
+        Self::new(String::new()).with_kind(ReplyKind::Form(form))
+    }
+
+    pub fn with_card(mut self, card: Card) -> Self {
+        self.card = Some(card);
+        self
     }
 
     pub fn with_file(mut self, name: impl Into<String>, contents: Vec<u8>) -> Self {
@@ -149,12 +233,28 @@ pub enum ButtonStyle {
     Danger,
 }
 
-/// A menu to pick one option from.
+/// A menu to pick from: one option, or (with `most` above 1) several.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Select {
     pub action: ComponentAction,
     pub placeholder: String,
     pub options: Vec<SelectOption>,
+    /// How many options may be picked: at least, at most.
+    pub least: u8,
+    pub most: u8,
+}
+
+impl Select {
+    /// A menu to pick one option from.
+    pub fn one(action: ComponentAction, placeholder: impl Into<String>) -> Self {
+        Self {
+            action,
+            placeholder: placeholder.into(),
+            options: Vec::new(),
+            least: 1,
+            most: 1,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,4 +262,6 @@ pub struct SelectOption {
     pub label: String,
     pub value: String,
     pub description: Option<String>,
+    /// Shown picked when the menu appears.
+    pub picked: bool,
 }

@@ -77,6 +77,14 @@ pub fn escape_markdown(text: &str) -> String {
     escaped
 }
 
+/// What one member wrote, for others to read: shown as typed — markdown escaped (no masked
+/// links, headings, spoilers or formatting that could pass for the bot's own words), mentions
+/// shown as text, and web addresses left as text rather than made into links (only a profile's
+/// Links field makes links).
+pub fn inert(text: &str) -> String {
+    escape_markdown(text).replace("://", ":\\/\\/")
+}
+
 /// An error and its causes on one line, for logs.
 pub fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
@@ -109,5 +117,13 @@ mod tests {
             "\\*bold\\* \\_x\\_ \\`c\\` \\<\\@1\\>"
         );
         assert_eq!(escape_markdown("Élodie"), "Élodie");
+    }
+
+    #[test]
+    fn members_text_makes_no_links_headings_or_mentions() {
+        assert_eq!(
+            inert("# Hi [me](https://x.io) @everyone ||s||"),
+            "\\# Hi \\[me\\]\\(https:\\/\\/x.io\\) \\@everyone \\|\\|s\\|\\|"
+        );
     }
 }

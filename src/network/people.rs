@@ -16,6 +16,9 @@ use super::{
     ProfileDraft, ProfileVisibility,
 };
 
+/// How long a saved people search is kept.
+const SAVED_SEARCH_LIFETIME: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
 /// How many skills autocomplete offers (Discord shows 25 at most).
 pub const SKILL_CHOICES: usize = 25;
 
@@ -244,6 +247,39 @@ impl Network {
         let memory = self.memory(guild).await?;
         let choices = read(&memory.profiles).skill_choices(typed, SKILL_CHOICES);
         Ok(choices)
+    }
+
+    /// Saves `owner`'s search so that later pages can refer to it by number (paging buttons
+    /// cannot hold the words searched for). Numbers stay valid for a day.
+    pub async fn save_search(
+        &self,
+        guild: GuildId,
+        owner: MemberId,
+        search: PeopleFilter,
+    ) -> Result<u64, NetworkError> {
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                tx.ensure_member(guild, owner, now).await?;
+                let forget_before = now.minus(SAVED_SEARCH_LIFETIME);
+                Ok(tx
+                    .save_search(guild, owner, &search, now, forget_before)
+                    .await?)
+            })
+        })
+        .await
+    }
+
+    /// A search `owner` saved, if it is still kept.
+    pub async fn saved_search(
+        &self,
+        guild: GuildId,
+        owner: MemberId,
+        id: u64,
+    ) -> Result<Option<PeopleFilter>, NetworkError> {
+        self.read(move |tx, _| {
+            Box::pin(async move { Ok(tx.saved_search(guild, owner, id).await?) })
+        })
+        .await
     }
 
     /// How many members of the server have a profile.

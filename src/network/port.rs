@@ -24,8 +24,8 @@ use super::model::{AuditAction, StatsFigures};
 use super::{
     AcceptanceFacts, ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry,
     InvitationFacts, InvitationSide, MemberId, MemberNames, MemberRecord, MemberRecords,
-    MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest, Profile, ReportedMember,
-    Tag, Timestamp,
+    MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest, PeopleFilter, Profile,
+    ReportedMember, Tag, Timestamp,
 };
 
 /// A failure of the database layer. Opaque on purpose: the rules only need to know that it
@@ -248,6 +248,13 @@ pub trait ReadTx: Send {
         owner: MemberId,
         id: u64,
     ) -> Result<Option<ConnectionFilter>>;
+    /// `owner`'s saved people search `id`, if it is still kept.
+    async fn saved_search(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        id: u64,
+    ) -> Result<Option<PeopleFilter>>;
 
     // Whole-member and whole-server reads.
     /// The member's own records, for their export (the network assembles it).
@@ -399,6 +406,16 @@ pub trait WriteTx: ReadTx {
         guild: GuildId,
         owner: MemberId,
         filter: &ConnectionFilter,
+        now: Timestamp,
+        forget_before: Timestamp,
+    ) -> Result<u64>;
+    /// Saves a people search, forgetting `owner`'s searches saved before `forget_before`;
+    /// returns its number.
+    async fn save_search(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        search: &PeopleFilter,
         now: Timestamp,
         forget_before: Timestamp,
     ) -> Result<u64>;

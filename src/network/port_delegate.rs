@@ -101,6 +101,9 @@ macro_rules! __port_delegate {
             async fn saved_filter(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, id: u64) -> std::result::Result<Option<$crate::network::ConnectionFilter>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::saved_filter(self, guild, owner, id))
             }
+            async fn saved_search(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, id: u64) -> std::result::Result<Option<$crate::network::PeopleFilter>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::saved_search(self, guild, owner, id))
+            }
             async fn member_records(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<$crate::network::MemberRecords, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::member_records(self, guild, member))
             }
@@ -172,6 +175,9 @@ macro_rules! __port_delegate {
             }
             async fn save_filter(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, filter: &$crate::network::ConnectionFilter, now: $crate::network::Timestamp, forget_before: $crate::network::Timestamp) -> std::result::Result<u64, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::save_filter(self, guild, owner, filter, now, forget_before))
+            }
+            async fn save_search(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, search: &$crate::network::PeopleFilter, now: $crate::network::Timestamp, forget_before: $crate::network::Timestamp) -> std::result::Result<u64, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::save_search(self, guild, owner, search, now, forget_before))
             }
         }
         #[async_trait::async_trait]

@@ -395,7 +395,7 @@ fn in_guild(interaction: &mut Value, invoker: &Person) {
 }
 
 /// `resolved` for the given people; members only for those who are members of the server.
-fn resolved(people: &[(&Person, bool)]) -> Value {
+pub fn resolved(people: &[(&Person, bool)]) -> Value {
     let mut users = serde_json::Map::new();
     let mut members = serde_json::Map::new();
     for (person, is_member) in people {
@@ -431,6 +431,113 @@ pub fn slash_command(
         "resolved": resolved(&[(target, target_is_member)]),
         "guild_id": GUILD_ID.to_string(),
     });
+    interaction
+}
+
+/// `/profile view`, about `target` (and whether they are a member), or one's own.
+pub fn profile_view(
+    id: u64,
+    token: &str,
+    invoker: &Person,
+    target: Option<(&Person, bool)>,
+) -> Value {
+    let mut interaction = interaction_base(id, 2, token);
+    in_guild(&mut interaction, invoker);
+    let (options, resolved) = match target {
+        Some((target, is_member)) => (
+            json!([{ "name": "member", "type": 6, "value": target.id.to_string() }]),
+            resolved(&[(target, is_member)]),
+        ),
+        None => (json!([]), json!({})),
+    };
+    interaction["data"] = json!({
+        "id": "1500000000000000001",
+        "name": "profile",
+        "type": 1,
+        "options": [{ "name": "view", "type": 1, "options": options }],
+        "resolved": resolved,
+        "guild_id": GUILD_ID.to_string(),
+    });
+    interaction
+}
+
+/// A slash command whose one subcommand `sub` has the given options (`[{name, type, value}]`).
+pub fn slash_sub(
+    id: u64,
+    token: &str,
+    invoker: &Person,
+    command: &str,
+    sub: &str,
+    options: Value,
+) -> Value {
+    let mut interaction = interaction_base(id, 2, token);
+    in_guild(&mut interaction, invoker);
+    interaction["data"] = json!({
+        "id": "1500000000000000008",
+        "name": command,
+        "type": 1,
+        "options": [{ "name": sub, "type": 1, "options": options }],
+        "guild_id": GUILD_ID.to_string(),
+    });
+    interaction
+}
+
+/// Autocomplete while typing `typed` into option `option` of `command`.
+pub fn autocomplete(
+    id: u64,
+    token: &str,
+    invoker: &Person,
+    command: &str,
+    option: &str,
+    typed: &str,
+) -> Value {
+    let mut interaction = interaction_base(id, 4, token);
+    in_guild(&mut interaction, invoker);
+    interaction["data"] = json!({
+        "id": "1500000000000000009",
+        "name": command,
+        "type": 1,
+        "options": [{ "name": option, "type": 3, "value": typed, "focused": true }],
+        "guild_id": GUILD_ID.to_string(),
+    });
+    interaction
+}
+
+/// A form (modal) submitted, with its fields' values.
+pub fn form_submit(
+    id: u64,
+    token: &str,
+    submitter: &Person,
+    custom_id: &str,
+    fields: &[(&str, &str)],
+) -> Value {
+    let mut interaction = interaction_base(id, 5, token);
+    in_guild(&mut interaction, submitter);
+    let rows: Vec<Value> = fields
+        .iter()
+        .map(|(field, value)| {
+            json!({ "type": 1, "components": [
+                { "type": 4, "custom_id": field, "value": value }
+            ]})
+        })
+        .collect();
+    interaction["data"] = json!({ "custom_id": custom_id, "components": rows });
+    interaction
+}
+
+/// Several choices from a multi-select menu.
+pub fn menu_picks(
+    id: u64,
+    token: &str,
+    clicker: &Person,
+    custom_id: &str,
+    values: &[&str],
+    message: Value,
+) -> Value {
+    let mut interaction = interaction_base(id, 3, token);
+    in_guild(&mut interaction, clicker);
+    interaction["data"] = json!({ "custom_id": custom_id, "component_type": 3, "values": values });
+    interaction["message"] = message;
     interaction
 }
 

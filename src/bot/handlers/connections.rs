@@ -150,14 +150,17 @@ async fn page(
             label: label_name(entry.names.as_ref(), entry.peer),
             value: entry.peer.to_string(),
             description: entry.names.as_ref().map(|n| format!("@{}", n.username)),
+            picked: false,
         })
         .collect();
     let mut reply = Reply::new(text)
         .with_kind(kind)
         .with_row(Row::Select(Select {
-            action: ComponentAction::RemovePick { guild, owner },
-            placeholder: "Remove a connection…".to_owned(),
             options,
+            ..Select::one(
+                ComponentAction::RemovePick { guild, owner },
+                "Remove a connection…",
+            )
         }));
     if page.has_previous || page.has_next {
         let nav =

@@ -4,7 +4,7 @@
 use super::{connected_text, notify, refusal};
 use crate::bot::custom_id::ComponentAction;
 use crate::bot::response::{Button, ButtonStyle, Outgoing, Reply, ReplyKind, Response};
-use crate::bot::text::{label_name, mention, name_of, relative_time, shorten};
+use crate::bot::text::{inert, label_name, mention, name_of, relative_time, shorten};
 use crate::network::{
     GuildId, InvitationSide, InviteOutcome, MemberId, Network, NetworkError, PageRequest,
 };
@@ -290,7 +290,10 @@ pub(super) async fn list(
         if let Some(note) = &invitation.note {
             text.push_str(&format!(
                 "\n> {}",
-                shorten(&note.as_str().replace('\n', " "), NOTE_PREVIEW_CHARS)
+                inert(&shorten(
+                    &note.as_str().replace('\n', " "),
+                    NOTE_PREVIEW_CHARS
+                ))
             ));
         }
         let name = label_name(invitation.other_names.as_ref(), other);

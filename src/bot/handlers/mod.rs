@@ -10,7 +10,10 @@ use invitations::Answer;
 pub(crate) use invitations::DONT_KNOW;
 mod moderation;
 mod mydata;
+mod people;
 mod profile;
+
+pub(crate) use profile::{ABOUT_FIELD, HEADLINE_FIELD, LINKS_FIELD, SKILLS_FIELD};
 mod settings;
 mod tags;
 
@@ -67,11 +70,23 @@ pub async fn handle(network: &Network, request: Request) -> Response {
         Request::Profile {
             actor,
             target: Some(target),
-        } => profile::of_other(network, actor, target.member).await,
+            avatar,
+        } => profile::of_other(network, actor, target.member, avatar).await,
         Request::Profile {
             actor,
             target: None,
-        } => profile::own(network, actor).await,
+            avatar,
+        } => profile::own(network, actor, avatar).await,
+        Request::EditProfile { actor } => profile::form(network, actor.guild, actor.member).await,
+        Request::SaveProfile {
+            guild,
+            member,
+            draft,
+        } => profile::save(network, guild, member, draft).await,
+        Request::People { actor, filter } => people::search(network, actor, filter).await,
+        Request::SkillChoices { actor, typed } => {
+            people::skill_choices(network, actor, &typed).await
+        }
         Request::Tag {
             actor,
             target,
@@ -97,7 +112,7 @@ pub async fn handle(network: &Network, request: Request) -> Response {
         } => moderation::remove_member(network, guild, moderator, member).await,
         Request::NotModerator => Response::only(Reply::new(moderation::NOT_MODERATOR)),
         Request::Button(action) => button(network, action).await,
-        Request::Pick { action, value } => pick(network, action, &value).await,
+        Request::Pick { action, values } => pick(network, action, &values).await,
     }
 }
 
@@ -201,17 +216,40 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             invitee,
             offset,
         } => invitations::withdraw_from_list(network, guild, inviter, invitee, offset).await,
+        A::EditProfile { guild, member } => profile::form(network, guild, member).await,
+        // A menu clicked like a button carries no choice: nothing to do.
+        A::OpenToPick { .. } => Response::only(Reply::new("Pick from the menu.")),
+        A::ViewCard {
+            guild,
+            viewer,
+            member,
+        } => {
+            let actor = super::request::Actor {
+                guild,
+                member: viewer,
+            };
+            profile::of_other(network, actor, member, None).await
+        }
+        A::PeoplePage {
+            guild,
+            owner,
+            search,
+            offset,
+        } => people::other_page(network, guild, owner, search, offset).await,
     }
 }
 
-async fn pick(network: &Network, action: ComponentAction, value: &str) -> Response {
+async fn pick(network: &Network, action: ComponentAction, values: &[String]) -> Response {
     match action {
-        ComponentAction::RemovePick { guild, owner } => match value.parse() {
-            Ok(removed) => {
+        ComponentAction::RemovePick { guild, owner } => match values.first().map(|v| v.parse()) {
+            Some(Ok(removed)) => {
                 disconnect::confirm(network, guild, owner, removed, ReplyKind::UpdateClicked).await
             }
-            Err(_) => Response::only(Reply::new(NetworkError::InvalidId.to_string())),
+            _ => Response::only(Reply::new(NetworkError::InvalidId.to_string())),
         },
+        ComponentAction::OpenToPick { guild, member } => {
+            profile::pick_open_to(network, guild, member, values).await
+        }
         // Every other action is a button; a choice for it is not something this version sent.
         _ => Response::only(Reply::new(super::request::InputError::Unknown.to_string())),
     }

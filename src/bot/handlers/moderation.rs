@@ -33,6 +33,22 @@ pub(super) async fn handle(network: &Network, actor: Actor, action: Moderation) 
                 .with_button(Button::new("Cancel", ButtonStyle::Secondary, ComponentAction::Dismiss { guild, owner: moderator })),
             )
         }
+        Moderation::ClearProfile(target) => {
+            let member = target.member;
+            let reply = match network
+                .clear_profile(actor.guild, actor.member, member)
+                .await
+            {
+                Ok(true) => Reply::new(format!(
+                    "Cleared {}'s profile. Their connections stay; they are not told. \
+                     The audit log records that you did it.",
+                    mention(member)
+                )),
+                Ok(false) => Reply::new(format!("{} has no profile to clear.", mention(member))),
+                Err(error) => refusal(error, ReplyKind::New),
+            };
+            Response::only(reply)
+        }
     }
 }
 

@@ -2,9 +2,9 @@
 
 use super::refusal;
 use crate::bot::request::Actor;
-use crate::bot::response::{AUTOCOMPLETE_CHOICES, Reply, ReplyKind, Response};
+use crate::bot::response::{AUTOCOMPLETE_CHOICES, Choice, Reply, ReplyKind, Response};
 use crate::bot::text::mention;
-use crate::network::{MemberId, Network, Tag};
+use crate::network::{MemberId, Network};
 
 pub(super) async fn change(
     network: &Network,
@@ -49,6 +49,6 @@ pub(super) async fn choices(network: &Network, actor: Actor, typed: &str) -> Res
         .await
         .unwrap_or_default();
     Response::only(Reply::choices(
-        tags.iter().map(Tag::as_str).map(str::to_owned).collect(),
+        tags.iter().map(|t| Choice::plain(t.as_str())).collect(),
     ))
 }

@@ -25,6 +25,10 @@ pub(super) const STEPS: &[(&str, &str)] = &[
         "0003_profiles.sql",
         include_str!("migrations/0003_profiles.sql"),
     ),
+    (
+        "0004_saved_searches.sql",
+        include_str!("migrations/0004_saved_searches.sql"),
+    ),
 ];
 
 /// Brings the schema in the connection's `search_path` up to date.

@@ -27,6 +27,7 @@ const STEPS: &[(&str, &str)] = &[
     step!("0009_pending_checks.sql"),
     step!("0010_connections_peer_key_dropped.sql"),
     step!("0011_profiles.sql"),
+    step!("0012_saved_searches.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {

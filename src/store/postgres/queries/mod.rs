@@ -8,5 +8,6 @@ mod invitations;
 mod members;
 mod moderation;
 mod profiles;
+mod searches;
 mod tags;
 mod whole_member;

@@ -14,6 +14,7 @@ mod members;
 mod profiles;
 mod removals;
 mod reports;
+mod searches;
 mod stats;
 mod tags;
 
