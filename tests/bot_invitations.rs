@@ -62,7 +62,13 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
         .collect();
     assert_eq!(
         subcommands,
-        ["stats", "limits", "reports", "remove-member", "clear-profile"]
+        [
+            "stats",
+            "limits",
+            "reports",
+            "remove-member",
+            "clear-profile"
+        ]
     );
     let profile: Vec<&str> = by_name("profile")["options"]
         .as_array()

@@ -551,6 +551,32 @@ async fn suggestions_say_why_and_moderators_clear_profiles_and_exports_carry_the
     let (refused, _) = bot.discord.interact(clear).await;
     assert!(ephemeral_text(&refused).contains("Only members who can manage"));
 
+    // /mydata delete takes the profile with everything else.
+    let delete = dj::slash_with_options(
+        bot.interaction_id(),
+        "d",
+        &alice,
+        "mydata",
+        json!([{ "name": "delete", "type": 1, "options": [] }]),
+    );
+    let (ask, _) = bot.discord.interact(delete).await;
+    let confirm = button(callback_data(&ask), "Delete my data");
+    bot.click(
+        "dd",
+        &alice,
+        &confirm,
+        reply_message(&ask),
+        ClickedIn::Server,
+    )
+    .await;
+    assert_eq!(
+        bot.network
+            .own_profile(g, TestBot::id(&alice))
+            .await
+            .unwrap(),
+        None
+    );
+
     bot.discord.assert_all_valid();
     bot.stop().await;
 }

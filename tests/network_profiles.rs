@@ -98,7 +98,7 @@ async fn a_profile_saves_whole_keeps_open_to_and_clears_when_emptied(t: &TestNet
     assert!(replaced.links.is_empty());
     assert_eq!(replaced.open_to, [OpenTo::Mentoring, OpenTo::Hiring]);
     let stored = t.network.own_profile(g(), me).await.unwrap().unwrap();
-    assert_eq!(*stored, replaced);
+    assert_eq!(stored, replaced);
 
     t.network.set_open_to(g(), me, vec![]).await.unwrap();
     let cleared = t
@@ -419,6 +419,10 @@ async fn search_results_equal_a_brute_force_ranking(t: &TestNetwork) {
             ..Default::default()
         },
         PeopleFilter {
+            text: Some("things, BUILD".into()),
+            ..Default::default()
+        },
+        PeopleFilter {
             text: Some("cafe".into()),
             open_to: Some(OpenTo::Hiring),
             ..Default::default()
@@ -448,7 +452,19 @@ async fn search_results_equal_a_brute_force_ranking(t: &TestNetwork) {
                     .skill
                     .as_ref()
                     .is_none_or(|s| profile.skills.iter().any(|k| fold(k.as_str()) == fold(s)))
-                    && filter.text.as_ref().is_none_or(|s| text.contains(&fold(s)))
+                    && filter.text.as_ref().is_none_or(|s| {
+                        // Every word typed is inside some word of the text.
+                        let words = |t: &str| -> Vec<String> {
+                            t.split(|c: char| !c.is_alphanumeric())
+                                .filter(|w| !w.is_empty())
+                                .map(str::to_owned)
+                                .collect()
+                        };
+                        let theirs = words(&text);
+                        words(&fold(s))
+                            .iter()
+                            .all(|typed| theirs.iter().any(|w| w.contains(typed.as_str())))
+                    })
                     && filter.open_to.is_none_or(|o| profile.open_to.contains(&o));
                 if !passes {
                     continue;
@@ -612,6 +628,57 @@ async fn profiles_are_exported_erased_and_cleared_by_moderators(t: &TestNetwork)
     );
 }
 
+async fn saved_searches_are_their_owners_and_last_a_day(t: &TestNetwork) {
+    let search = PeopleFilter {
+        skill: Some("Rust".into()),
+        text: Some("café owner".into()),
+        open_to: Some(OpenTo::JobSeeking),
+    };
+    let id = t
+        .network
+        .save_search(g(), member(1), search.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        t.network.saved_search(g(), member(1), id).await.unwrap(),
+        Some(search.clone())
+    );
+    assert_eq!(
+        t.network.saved_search(g(), member(2), id).await.unwrap(),
+        None,
+        "another member's number finds nothing"
+    );
+    assert_eq!(
+        t.network
+            .saved_search(guild(2), member(1), id)
+            .await
+            .unwrap(),
+        None,
+        "nor does another server"
+    );
+    let bare = t
+        .network
+        .save_search(g(), member(1), PeopleFilter::default())
+        .await
+        .unwrap();
+    assert_ne!(bare, id);
+    assert_eq!(
+        t.network.saved_search(g(), member(1), bare).await.unwrap(),
+        Some(PeopleFilter::default())
+    );
+    // A day later, saving another forgets both.
+    t.advance(DAY + std::time::Duration::from_secs(1));
+    t.network.save_search(g(), member(1), search).await.unwrap();
+    assert_eq!(
+        t.network.saved_search(g(), member(1), id).await.unwrap(),
+        None
+    );
+    assert_eq!(
+        t.network.saved_search(g(), member(1), bare).await.unwrap(),
+        None
+    );
+}
+
 on_both_stores!(
     a_profile_saves_whole_keeps_open_to_and_clears_when_emptied,
     a_bad_field_saves_nothing_and_names_the_problem,
@@ -622,4 +689,5 @@ on_both_stores!(
     skills_autocomplete_most_used_first_per_server,
     suggestions_rank_shared_skills_after_mutual_connections,
     profiles_are_exported_erased_and_cleared_by_moderators,
+    saved_searches_are_their_owners_and_last_a_day,
 );

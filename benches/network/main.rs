@@ -23,6 +23,7 @@ use handshake::store::sqlite::SqliteStore;
 #[path = "../common/mod.rs"]
 mod common;
 mod generate;
+mod profiles;
 
 const LINKS_PER_NEWCOMER: usize = 25;
 const SEED: u64 = 0x5EED_2026;
@@ -128,10 +129,11 @@ async fn postgres_working_copy(url: &str, members: usize) -> tokio_postgres::Con
 }
 
 /// Which groups of figures to measure: all, or those named in HANDSHAKE_BENCH_ONLY
-/// (comma-separated: `reads`, `writes`), to profile one group alone.
+/// (comma-separated: `reads`, `profiles`, `writes`), to profile one group alone.
 #[derive(Clone, Copy)]
 struct Sections {
     reads: bool,
+    profiles: bool,
     writes: bool,
 }
 
@@ -142,11 +144,13 @@ impl Sections {
                 let named = |s: &str| only.split(',').any(|n| n.trim() == s);
                 Sections {
                     reads: named("reads"),
+                    profiles: named("profiles"),
                     writes: named("writes"),
                 }
             }
             Err(_) => Sections {
                 reads: true,
+                profiles: true,
                 writes: true,
             },
         }
@@ -281,8 +285,32 @@ async fn measure(target: &Target, members: usize, cases: usize, sections: Sectio
 
     let (_, load) = timed(network.degree(g, member(0), member(1))).await;
     figures.add("graph_load", load.as_secs_f64() * 1e3, "ms");
-    if sections.reads {
-        reads(&network, &mut figures, &mut rng, members, cases).await;
+    if sections.reads || sections.profiles {
+        let (hub, typical) = census(&network, &mut figures, members).await;
+        if sections.reads {
+            reads(
+                &network,
+                &mut figures,
+                &mut rng,
+                members,
+                cases,
+                hub,
+                &typical,
+            )
+            .await;
+        }
+        // After the reads, so that their figures are those of the network without profiles.
+        if sections.profiles {
+            profiles::measure(
+                &network,
+                &mut figures,
+                &mut rng,
+                members,
+                cases,
+                (hub, &typical),
+            )
+            .await;
+        }
     }
     if sections.writes {
         writes(&network, &clock, &mut figures, &mut rng, members, cases).await;
@@ -300,17 +328,9 @@ async fn measure(target: &Target, members: usize, cases: usize, sections: Sectio
     figures.add("peak_memory", peak_memory_kib() as f64 / 1024.0, "MiB");
 }
 
-/// Pages, degree, mutual connections and suggestions.
-async fn reads(
-    network: &Network,
-    figures: &mut Figures,
-    rng: &mut Rng,
-    members: usize,
-    cases: usize,
-) {
+/// The best-connected member and the typical ones (median connection count).
+async fn census(network: &Network, figures: &mut Figures, members: usize) -> (usize, Vec<usize>) {
     let g = guild();
-
-    // The best-connected member and the typical one (median connection count).
     let mut counts = Vec::with_capacity(members);
     for i in 0..members {
         counts.push((network.counts(g, member(i)).await.unwrap().connections, i));
@@ -331,6 +351,20 @@ async fn reads(
         .filter(|c| c.0 == median)
         .map(|c| c.1)
         .collect();
+    (hub, typical)
+}
+
+/// Pages, degree, mutual connections and suggestions.
+async fn reads(
+    network: &Network,
+    figures: &mut Figures,
+    rng: &mut Rng,
+    members: usize,
+    cases: usize,
+    hub: usize,
+    typical: &[usize],
+) {
+    let g = guild();
 
     // A /connections page: the first page, or the page after a random connection.
     let page = |who: usize, rng: &mut Rng, search: Option<String>| {

@@ -357,35 +357,59 @@ impl GuildGraph {
             for &x in mine {
                 scratch.slots[x as usize].mark = first;
             }
-            // One degree's candidates, most mutual connections first, then in the order given.
-            let tier = |slots: &[Slot], mark: u32, degree: Degree| {
-                let mut members: Vec<(usize, u32)> = placed
-                    .iter()
-                    .filter_map(|&(place, c)| {
-                        let c = c.filter(|&c| slots[c as usize].mark == mark)?;
-                        Some((place, self.mutual_count(mine, slots, first, c)))
-                    })
-                    .collect();
-                members.sort_unstable_by_key(|&(place, count)| (std::cmp::Reverse(count), place));
-                members
-                    .into_iter()
-                    .map(move |(place, mutuals)| (candidates[place], Closeness { degree, mutuals }))
-            };
-            let mut ranked: Vec<(MemberId, Closeness)> =
-                tier(&scratch.slots, first, Degree::First).collect();
+            // The 1st degree, most mutual connections first, then in the order given.
+            let slots = &scratch.slots;
+            let mut tier: Vec<(usize, u32)> = placed
+                .iter()
+                .filter_map(|&(place, c)| {
+                    let c = c.filter(|&c| slots[c as usize].mark == first)?;
+                    Some((place, self.mutual_count(mine, slots, first, c)))
+                })
+                .collect();
+            tier.sort_unstable_by_key(|&(place, count)| (std::cmp::Reverse(count), place));
+            let mut ranked: Vec<(MemberId, Closeness)> = tier
+                .into_iter()
+                .map(|(place, mutuals)| {
+                    let degree = Degree::First;
+                    (candidates[place], Closeness { degree, mutuals })
+                })
+                .collect();
             if ranked.len() >= wanted {
                 return page(ranked, skip, take);
             }
-            // The 2nd degree: everyone a connection of the asker's is connected to.
+            // The 2nd degree: everyone a connection of the asker's is connected to, counting
+            // through how many of them (their mutual connections, read off as they are ranked).
             for &x in mine {
                 for &y in &self.neighbours[x as usize] {
                     let slot = &mut scratch.slots[y as usize];
-                    if slot.mark != first && slot.mark != asker_mark {
-                        slot.mark = second;
+                    if slot.mark == second {
+                        slot.count += 1;
+                    } else if slot.mark != first && slot.mark != asker_mark {
+                        *slot = Slot {
+                            mark: second,
+                            count: 1,
+                        };
                     }
                 }
             }
-            ranked.extend(tier(&scratch.slots, second, Degree::Second));
+            let slots = &scratch.slots;
+            let mut tier: Vec<(usize, u32)> = placed
+                .iter()
+                .filter_map(|&(place, c)| {
+                    let slot = slots[c? as usize];
+                    (slot.mark == second).then_some((place, slot.count))
+                })
+                .collect();
+            tier.sort_unstable_by_key(|&(place, count)| (std::cmp::Reverse(count), place));
+            ranked.extend(tier.into_iter().map(|(place, mutuals)| {
+                (
+                    candidates[place],
+                    Closeness {
+                        degree: Degree::Second,
+                        mutuals,
+                    },
+                )
+            }));
             if ranked.len() >= wanted {
                 return page(ranked, skip, take);
             }

@@ -6,8 +6,6 @@
 //! to show it to their connections only; then others see their name alone, and people search
 //! lists them only to their connections. A banned member is nobody's search result.
 
-use std::sync::Arc;
-
 use super::graph::Closeness;
 use super::memory::read;
 use super::profile_index::PeopleFilter;
@@ -28,7 +26,7 @@ pub struct ProfileCard {
     pub member: MemberId,
     pub names: Option<MemberNames>,
     /// `None` if they have no profile, or if it is hidden from this viewer.
-    pub profile: Option<Arc<Profile>>,
+    pub profile: Option<Profile>,
     /// They show their profile to their connections only, and the viewer is not one.
     pub hidden: bool,
     pub connections: u32,
@@ -157,10 +155,9 @@ impl Network {
         &self,
         guild: GuildId,
         member: MemberId,
-    ) -> Result<Option<Arc<Profile>>, NetworkError> {
-        let memory = self.memory(guild).await?;
-        let profile = read(&memory.profiles).profile(member);
-        Ok(profile)
+    ) -> Result<Option<Profile>, NetworkError> {
+        self.read(move |tx, _| Box::pin(async move { Ok(tx.profile(guild, member).await?) }))
+            .await
     }
 
     /// `member`'s card as `viewer` sees it (their own, whole, if they are the same).
@@ -178,15 +175,22 @@ impl Network {
                 graph.connection_count(member) as u32,
             )
         };
-        let (profile, visibility) = {
+        let (has_profile, visibility) = {
             let profiles = read(&memory.profiles);
-            (profiles.profile(member), profiles.visibility(member))
+            (profiles.has_profile(member), profiles.visibility(member))
         };
         let hidden = viewer != member && visibility == ProfileVisibility::Connections && !connected;
+        let names = read(&memory.names).names(member).cloned();
+        // Memory keeps what search needs; the card's about text and links are in the database.
+        let profile = if has_profile && !hidden {
+            self.own_profile(guild, member).await?
+        } else {
+            None
+        };
         Ok(ProfileCard {
             member,
-            names: read(&memory.names).names(member).cloned(),
-            profile: if hidden { None } else { profile },
+            names,
+            profile,
             hidden,
             connections,
         })
@@ -208,15 +212,18 @@ impl Network {
         let profiles = read(&memory.profiles);
         let banned = read(&memory.banned);
         let graph = read(&memory.graph);
+        // Checks most servers never need are skipped when nobody is banned or hidden.
+        let (anyone_banned, anyone_hidden) = (!banned.is_empty(), profiles.anyone_hidden());
         let candidates: Vec<MemberId> = profiles
             .matching(&filter)
             .into_iter()
-            .map(|(member, _)| member)
+            .map(|found| found.member)
             .filter(|&m| {
                 m != asker
-                    && !banned.contains(&m)
-                    && (profiles.visibility(m) == ProfileVisibility::Everyone
-                        || graph.are_connected(asker, m))
+                    && !(anyone_banned && banned.contains(&m))
+                    && !(anyone_hidden
+                        && profiles.visibility(m) == ProfileVisibility::Connections
+                        && !graph.are_connected(asker, m))
             })
             .collect();
         let ranked = graph.rank_by_closeness(asker, &candidates, offset, limit);
@@ -226,7 +233,7 @@ impl Network {
             .map(|(member, closeness)| PersonFound {
                 member,
                 names: names.names(member).cloned(),
-                headline: profiles.profile(member).and_then(|p| p.headline.clone()),
+                headline: profiles.headline(member).map(str::to_owned),
                 closeness,
             })
             .collect();

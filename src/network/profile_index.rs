@@ -1,34 +1,62 @@
-//! A server's profiles, in memory, with what people search and skill autocomplete look in:
-//! each profile's folded text, and each skill's members and spellings. Loaded and kept in step
-//! like the graph (`memory`).
+//! A server's profiles, in memory, as far as people search, its result lines, skill
+//! autocomplete and suggestions need them: each profile's headline, skills, what its member is
+//! open to and when it was saved; each skill's members and spellings; the words of headlines
+//! and about texts (folded: lower case, accents off), each with the profiles using it. Loaded
+//! and kept in step like the graph (`memory`).
 //!
 //! Why in memory: people search ranks by closeness in the graph, which only memory has, so the
-//! profiles it filters must be next to it; and a search over a server's profiles is a scan of a
-//! few megabytes here, against a full-text index per language in each store.
+//! profiles it filters must be next to it, and the stores then need no full-text index (one per
+//! language). The about text and the links stay in the database only: a card reads its one
+//! profile there.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
+use memchr::memmem;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::profile::{OpenTo, Profile, ProfileVisibility, fold};
+use super::profile::{OpenTo, Profile, ProfileVisibility, Skill, fold};
 use super::{MemberId, Timestamp};
 
 #[derive(Debug, Default)]
 pub(crate) struct ProfileIndex {
-    entries: FxHashMap<MemberId, Entry>,
+    /// By slot; a slot freed by a removed profile is reused.
+    entries: Vec<Option<Entry>>,
+    free: Vec<u32>,
+    slot_of: FxHashMap<MemberId, u32>,
     /// Members whose cards only their connections see (with a profile or not).
     hidden: FxHashSet<MemberId>,
-    /// By [`super::Skill::key`].
-    skills: FxHashMap<String, SkillUse>,
+    /// Skill numbers by [`Skill::key`]; a number stays its skill's while the index lives.
+    skill_numbers: FxHashMap<String, u32>,
+    /// By skill number.
+    skills: Vec<SkillUse>,
+    words: Words,
 }
 
+/// What memory keeps of one profile.
 #[derive(Debug)]
 struct Entry {
-    profile: Arc<Profile>,
-    /// Headline and about, folded (see [`fold`]), for text search.
-    text: String,
-    skill_keys: Vec<String>,
+    member: MemberId,
+    headline: Option<String>,
+    /// In their member's spelling and order.
+    skills: Vec<Skill>,
+    /// The same skills' numbers.
+    skill_numbers: Vec<u32>,
+    open_to: Vec<OpenTo>,
+    updated_at: Timestamp,
+    /// The numbers of the distinct words of its headline and about, folded (see [`fold`]).
+    words: Vec<u32>,
+}
+
+/// What memory keeps of a profile, for comparing with the database (numbers depend on the
+/// order skills and words were first seen, so they are spelled out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Kept {
+    pub(crate) headline: Option<String>,
+    pub(crate) skills: Vec<String>,
+    pub(crate) open_to: Vec<OpenTo>,
+    pub(crate) updated_at: Timestamp,
+    /// Sorted.
+    pub(crate) words: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -48,14 +76,118 @@ impl SkillUse {
     }
 }
 
+/// The words of the server's headlines and about texts, each once, with the profiles using it.
+/// A text search looks for what was typed inside the words — one scan of the server's
+/// vocabulary, a few hundred kilobytes, rather than of every profile's text — then reads those
+/// words' profiles.
+#[derive(Debug, Default)]
+struct Words {
+    numbers: FxHashMap<Box<str>, u32>,
+    /// Every word, each followed by [`WORD_END`], in number order: one SIMD scan per search.
+    all: String,
+    /// Where each word starts in `all`, by number.
+    starts: Vec<u32>,
+    /// The slots of the profiles using each word, sorted.
+    users: Vec<Vec<u32>>,
+}
+
+/// Ends each word in [`Words::all`]; never part of a word (words split at anything else than
+/// letters and digits), so no match runs from one word into the next.
+const WORD_END: char = '\n';
+
+impl Words {
+    fn number(&mut self, word: &str) -> u32 {
+        if let Some(&number) = self.numbers.get(word) {
+            return number;
+        }
+        let number = u32::try_from(self.starts.len()).expect("fewer than 4 billion words");
+        let start = u32::try_from(self.all.len()).expect("a vocabulary under 4 GiB");
+        self.all.push_str(word);
+        self.all.push(WORD_END);
+        self.starts.push(start);
+        self.users.push(Vec::new());
+        self.numbers.insert(word.into(), number);
+        number
+    }
+
+    fn word(&self, number: u32) -> &str {
+        let start = self.starts[number as usize] as usize;
+        let end = self.all[start..]
+            .find(WORD_END)
+            .map_or(self.all.len(), |e| start + e);
+        &self.all[start..end]
+    }
+
+    /// The distinct numbers of the words of `folded` text, sorted.
+    fn of(&mut self, folded: &str) -> Vec<u32> {
+        let mut numbers: Vec<u32> = split_words(folded).map(|w| self.number(w)).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        numbers
+    }
+
+    fn add(&mut self, slot: u32, words: &[u32]) {
+        for &word in words {
+            let users = &mut self.users[word as usize];
+            if let Err(at) = users.binary_search(&slot) {
+                users.insert(at, slot);
+            }
+        }
+    }
+
+    fn remove(&mut self, slot: u32, words: &[u32]) {
+        for &word in words {
+            let users = &mut self.users[word as usize];
+            if let Ok(at) = users.binary_search(&slot) {
+                users.remove(at);
+            }
+        }
+    }
+
+    /// Marks, in `marks`, the slots of profiles with a word containing `typed` and marked
+    /// `before` so far, with `before + 1`.
+    fn mark_containing(&self, typed: &str, marks: &mut [u8], before: u8) {
+        let mut last = None;
+        for at in memmem::find_iter(self.all.as_bytes(), typed.as_bytes()) {
+            let at = u32::try_from(at).unwrap_or(u32::MAX);
+            let word = self.starts.partition_point(|&start| start <= at) - 1;
+            // A word holding what was typed twice is read once.
+            if last == Some(word) {
+                continue;
+            }
+            last = Some(word);
+            for &slot in &self.users[word] {
+                let mark = &mut marks[slot as usize];
+                if *mark == before {
+                    *mark = before + 1;
+                }
+            }
+        }
+    }
+}
+
+/// Words: runs of letters and digits.
+fn split_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// What people search filters on; `None` filters nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PeopleFilter {
     /// A skill, in any spelling.
     pub skill: Option<String>,
-    /// Words anywhere in the headline or about text, any case or accents.
+    /// Words found in the headline or about text (each inside one of its words), in any case
+    /// and with or without accents.
     pub text: Option<String>,
     pub open_to: Option<OpenTo>,
+}
+
+/// A profile found by [`ProfileIndex::matching`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Match {
+    pub(crate) member: MemberId,
+    pub(crate) updated_at: Timestamp,
 }
 
 impl ProfileIndex {
@@ -75,42 +207,74 @@ impl ProfileIndex {
 
     /// Replaces the member's profile (`None`: they have none).
     pub(crate) fn set(&mut self, member: MemberId, profile: Option<Profile>) {
-        if let Some(old) = self.entries.remove(&member) {
-            for (key, skill) in old.skill_keys.iter().zip(&old.profile.skills) {
-                if let Some(used) = self.skills.get_mut(key) {
-                    used.members.remove(&member);
-                    if let Some(count) = used.spellings.get_mut(skill.as_str()) {
-                        *count -= 1;
-                        if *count == 0 {
-                            used.spellings.remove(skill.as_str());
-                        }
-                    }
-                    if used.members.is_empty() {
-                        self.skills.remove(key);
+        if let Some(slot) = self.slot_of.remove(&member)
+            && let Some(old) = self.entries[slot as usize].take()
+        {
+            for (&number, skill) in old.skill_numbers.iter().zip(&old.skills) {
+                let used = &mut self.skills[number as usize];
+                used.members.remove(&member);
+                if let Some(count) = used.spellings.get_mut(skill.as_str()) {
+                    *count -= 1;
+                    if *count == 0 {
+                        used.spellings.remove(skill.as_str());
                     }
                 }
             }
+            self.words.remove(slot, &old.words);
+            self.free.push(slot);
         }
         let Some(profile) = profile else { return };
-        let skill_keys: Vec<String> = profile.skills.iter().map(|s| s.key()).collect();
-        for (key, skill) in skill_keys.iter().zip(&profile.skills) {
-            let used = self.skills.entry(key.clone()).or_default();
-            used.members.insert(member);
-            *used.spellings.entry(skill.as_str().to_owned()).or_default() += 1;
-        }
-        let text = fold(&format!(
+        let skill_numbers: Vec<u32> = profile
+            .skills
+            .iter()
+            .map(|skill| {
+                let number = self.number_of(skill);
+                let used = &mut self.skills[number as usize];
+                used.members.insert(member);
+                *used.spellings.entry(skill.as_str().to_owned()).or_default() += 1;
+                number
+            })
+            .collect();
+        let words = self.words.of(&fold(&format!(
             "{}\n{}",
             profile.headline.as_deref().unwrap_or(""),
             profile.about.as_deref().unwrap_or("")
-        ));
-        self.entries.insert(
+        )));
+        let slot = match self.free.pop() {
+            Some(slot) => slot,
+            None => {
+                self.entries.push(None);
+                u32::try_from(self.entries.len() - 1).expect("fewer than 4 billion profiles")
+            }
+        };
+        self.words.add(slot, &words);
+        self.slot_of.insert(member, slot);
+        self.entries[slot as usize] = Some(Entry {
             member,
-            Entry {
-                profile: Arc::new(profile),
-                text,
-                skill_keys,
-            },
-        );
+            headline: profile.headline,
+            skills: profile.skills,
+            skill_numbers,
+            open_to: profile.open_to,
+            updated_at: profile.updated_at,
+            words,
+        });
+    }
+
+    /// The skill's number, given it one if it is new.
+    fn number_of(&mut self, skill: &Skill) -> u32 {
+        let key = skill.key();
+        if let Some(&number) = self.skill_numbers.get(&key) {
+            return number;
+        }
+        let number = u32::try_from(self.skills.len()).expect("fewer than 4 billion skills");
+        self.skill_numbers.insert(key, number);
+        self.skills.push(SkillUse::default());
+        number
+    }
+
+    fn entry(&self, member: MemberId) -> Option<&Entry> {
+        let slot = *self.slot_of.get(&member)?;
+        self.entries[slot as usize].as_ref()
     }
 
     pub(crate) fn set_visibility(&mut self, member: MemberId, visibility: ProfileVisibility) {
@@ -126,8 +290,12 @@ impl ProfileIndex {
         self.hidden.remove(&member);
     }
 
-    pub(crate) fn profile(&self, member: MemberId) -> Option<Arc<Profile>> {
-        self.entries.get(&member).map(|e| Arc::clone(&e.profile))
+    pub(crate) fn has_profile(&self, member: MemberId) -> bool {
+        self.slot_of.contains_key(&member)
+    }
+
+    pub(crate) fn headline(&self, member: MemberId) -> Option<&str> {
+        self.entry(member)?.headline.as_deref()
     }
 
     pub(crate) fn visibility(&self, member: MemberId) -> ProfileVisibility {
@@ -138,36 +306,61 @@ impl ProfileIndex {
         }
     }
 
+    /// Whether anyone hides their profile (most servers: nobody, and checks can be skipped).
+    pub(crate) fn anyone_hidden(&self) -> bool {
+        !self.hidden.is_empty()
+    }
+
     /// The members whose profile passes `filter`, newest profile first (ties by id). Who may
     /// see whom is the caller's to decide.
-    pub(crate) fn matching(&self, filter: &PeopleFilter) -> Vec<(MemberId, Timestamp)> {
-        let text = filter.text.as_deref().map(fold);
-        let text = text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    pub(crate) fn matching(&self, filter: &PeopleFilter) -> Vec<Match> {
+        let folded = filter.text.as_deref().map(fold).unwrap_or_default();
+        let typed: Vec<&str> = split_words(&folded).collect();
+        // Each word typed marks the profiles that have it and every word before it.
+        let marks = (!typed.is_empty()).then(|| {
+            let mut marks = vec![0u8; self.entries.len()];
+            for (before, word) in typed.iter().enumerate() {
+                let before = u8::try_from(before).unwrap_or(u8::MAX - 1);
+                self.words.mark_containing(word, &mut marks, before);
+            }
+            marks
+        });
+        let every_word = u8::try_from(typed.len()).unwrap_or(u8::MAX - 1);
         let open_to = filter.open_to;
-        let passes = |entry: &Entry| {
-            open_to.is_none_or(|o| entry.profile.open_to.contains(&o))
-                && text.is_none_or(|t| entry.text.contains(t))
+        let found = |slot: u32, entry: &Entry| {
+            let passes = open_to.is_none_or(|o| entry.open_to.contains(&o))
+                && marks
+                    .as_ref()
+                    .is_none_or(|marks| marks[slot as usize] == every_word);
+            passes.then_some(Match {
+                member: entry.member,
+                updated_at: entry.updated_at,
+            })
         };
-        let mut found: Vec<(MemberId, Timestamp)> = match filter.skill.as_deref() {
+        let mut found: Vec<Match> = match filter.skill.as_deref() {
             Some(skill) => {
-                let Some(used) = self.skills.get(&fold(skill.trim())) else {
+                let Some(&number) = self.skill_numbers.get(&fold(skill.trim())) else {
                     return Vec::new();
                 };
-                used.members
+                self.skills[number as usize]
+                    .members
                     .iter()
-                    .filter_map(|m| self.entries.get(m).map(|e| (m, e)))
-                    .filter(|(_, e)| passes(e))
-                    .map(|(m, e)| (*m, e.profile.updated_at))
+                    .filter_map(|m| {
+                        let slot = *self.slot_of.get(m)?;
+                        found(slot, self.entries[slot as usize].as_ref()?)
+                    })
                     .collect()
             }
-            None => self
-                .entries
-                .iter()
-                .filter(|(_, e)| passes(e))
-                .map(|(m, e)| (*m, e.profile.updated_at))
+            None => (0u32..)
+                .zip(&self.entries)
+                .filter_map(|(slot, entry)| found(slot, entry.as_ref()?))
                 .collect(),
         };
-        found.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        found.sort_unstable_by(|a, b| {
+            b.updated_at
+                .cmp(&a.updated_at)
+                .then(a.member.cmp(&b.member))
+        });
         found
     }
 
@@ -176,9 +369,11 @@ impl ProfileIndex {
     pub(crate) fn skill_choices(&self, typed: &str, limit: usize) -> Vec<(String, u32)> {
         let typed = fold(typed.trim());
         let mut found: Vec<(bool, u32, &str, &str)> = self
-            .skills
+            .skill_numbers
             .iter()
             .filter(|(key, _)| key.contains(&typed))
+            .map(|(key, &number)| (key, &self.skills[number as usize]))
+            .filter(|(_, used)| !used.members.is_empty())
             .map(|(key, used)| {
                 (
                     key.starts_with(&typed),
@@ -200,25 +395,41 @@ impl ProfileIndex {
 
     /// The skills of `other`'s profile that `member`'s lists too, in `other`'s spelling.
     pub(crate) fn shared_skills(&self, member: MemberId, other: MemberId) -> Vec<String> {
-        let (Some(mine), Some(theirs)) = (self.entries.get(&member), self.entries.get(&other))
-        else {
+        let (Some(mine), Some(theirs)) = (self.entry(member), self.entry(other)) else {
             return Vec::new();
         };
         theirs
-            .skill_keys
+            .skill_numbers
             .iter()
-            .zip(&theirs.profile.skills)
-            .filter(|(key, _)| mine.skill_keys.contains(key))
+            .zip(&theirs.skills)
+            .filter(|(number, _)| mine.skill_numbers.contains(number))
             .map(|(_, skill)| skill.as_str().to_owned())
             .collect()
     }
 
-    /// Every profile and every hidden member, sorted by id: for comparing with the database.
-    pub(crate) fn entries(&self) -> (Vec<(MemberId, Profile)>, Vec<MemberId>) {
-        let mut profiles: Vec<(MemberId, Profile)> = self
+    /// What is kept of every profile, and every hidden member, sorted by id: for comparing
+    /// with the database.
+    pub(crate) fn entries(&self) -> (Vec<(MemberId, Kept)>, Vec<MemberId>) {
+        let mut profiles: Vec<(MemberId, Kept)> = self
             .entries
             .iter()
-            .map(|(m, e)| (*m, Profile::clone(&e.profile)))
+            .flatten()
+            .map(|e| {
+                let mut words: Vec<String> = e
+                    .words
+                    .iter()
+                    .map(|&w| self.words.word(w).to_owned())
+                    .collect();
+                words.sort_unstable();
+                let kept = Kept {
+                    headline: e.headline.clone(),
+                    skills: e.skills.iter().map(|s| s.as_str().to_owned()).collect(),
+                    open_to: e.open_to.clone(),
+                    updated_at: e.updated_at,
+                    words,
+                };
+                (e.member, kept)
+            })
             .collect();
         profiles.sort_unstable_by_key(|(m, _)| *m);
         let mut hidden: Vec<MemberId> = self.hidden.iter().copied().collect();
@@ -228,7 +439,7 @@ impl ProfileIndex {
 
     /// How many profiles there are.
     pub(crate) fn len(&self) -> usize {
-        self.entries.len()
+        self.slot_of.len()
     }
 }
 
@@ -277,8 +488,11 @@ mod tests {
             [("Go".to_owned(), 1), ("Rust".into(), 1), ("SQL".into(), 1)]
         );
         index.remove(m(1));
-        assert_eq!(index.skill_choices("", 10), [("Go".to_owned(), 1)]);
-        assert_eq!(index.skills.len(), 1, "unused skills leave the index");
+        assert_eq!(
+            index.skill_choices("", 10),
+            [("Go".to_owned(), 1)],
+            "skills nobody lists any more are not offered"
+        );
     }
 
     #[test]
@@ -291,7 +505,7 @@ mod tests {
             index
                 .matching(&filter)
                 .into_iter()
-                .map(|(m, _)| m.get())
+                .map(|found| found.member.get())
                 .collect()
         };
         let skill = |s: &str| PeopleFilter {
@@ -317,5 +531,42 @@ mod tests {
         };
         assert_eq!(ids(mentoring), Vec::<u64>::new());
         assert_eq!(index.shared_skills(m(1), m(2)), ["RUST"]);
+        // Several words: each inside some word of the profile, in any order.
+        let words = |t: &str| PeopleFilter {
+            text: Some(t.into()),
+            ..Default::default()
+        };
+        assert_eq!(ids(words("owner caf")), [3]);
+        assert_eq!(ids(words("end")), [2, 1], "inside a word");
+        assert_eq!(ids(words("backend frontend")), Vec::<u64>::new());
+        assert_eq!(ids(words("  ,; ")), [2, 3, 1], "no words: no text filter");
+        assert_eq!(index.headline(m(3)), Some("cafe owner"));
+    }
+
+    #[test]
+    fn slots_and_words_are_reused_and_forgotten_with_their_profiles() {
+        let mut index = ProfileIndex::default();
+        index.set(m(1), Some(profile("", "alpha beta", 1)));
+        index.set(m(2), Some(profile("", "beta gamma", 2)));
+        index.set(m(1), None);
+        index.set(m(3), Some(profile("", "delta", 3)));
+        assert_eq!(index.entries.len(), 2, "the freed slot was reused");
+        let found = |index: &ProfileIndex, t: &str| -> Vec<u64> {
+            index
+                .matching(&PeopleFilter {
+                    text: Some(t.into()),
+                    ..Default::default()
+                })
+                .into_iter()
+                .map(|f| f.member.get())
+                .collect()
+        };
+        assert_eq!(found(&index, "alpha"), Vec::<u64>::new());
+        assert_eq!(found(&index, "beta"), [2]);
+        assert_eq!(found(&index, "delta"), [3]);
+        index.set(m(2), Some(profile("", "gamma", 4)));
+        assert_eq!(found(&index, "beta"), Vec::<u64>::new());
+        assert_eq!(found(&index, "gam"), [2]);
+        assert_eq!(index.len(), 2);
     }
 }

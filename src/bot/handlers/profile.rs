@@ -238,7 +238,7 @@ pub(super) async fn form(network: &Network, guild: GuildId, member: MemberId) ->
         Ok(profile) => profile,
         Err(error) => return Response::only(refusal(error, ReplyKind::New)),
     };
-    let current = |pick: fn(&Profile) -> String| profile.as_deref().map(pick).unwrap_or_default();
+    let current = |pick: fn(&Profile) -> String| profile.as_ref().map(pick).unwrap_or_default();
     let chars = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     let fields = vec![
         FormField {

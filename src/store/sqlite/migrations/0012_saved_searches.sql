@@ -4,7 +4,9 @@
 -- custom_id holds at most 100 characters) can refer to it by number, as `saved_filters` does
 -- for /connections. Short-lived: the store forgets a member's searches after a day.
 CREATE TABLE saved_searches (
-    search_id  INTEGER PRIMARY KEY,
+    -- AUTOINCREMENT: a number is never given twice, so an expired search's old buttons can
+    -- never open a newer one.
+    search_id  INTEGER PRIMARY KEY AUTOINCREMENT,
     guild_id   INTEGER NOT NULL,
     owner_id   INTEGER NOT NULL,
     skill      TEXT CHECK (skill IS NULL OR length(skill) BETWEEN 1 AND 100),
