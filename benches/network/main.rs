@@ -23,7 +23,12 @@ use handshake::store::sqlite::SqliteStore;
 #[path = "../common/mod.rs"]
 mod common;
 mod generate;
+mod heap;
 mod profiles;
+
+/// Counted, so that what a structure takes can be read exactly (see `heap`).
+#[global_allocator]
+static HEAP: heap::Counting = heap::Counting;
 
 const LINKS_PER_NEWCOMER: usize = 25;
 const SEED: u64 = 0x5EED_2026;
