@@ -147,11 +147,7 @@ pub(super) async fn measure(
     // The profiles and their indexes: what the heap grew by. Resident memory grows by more
     // (SQLite's page cache, the allocator's slack): shown too.
     let grown = super::heap::allocated() - heap_before;
-    figures.add(
-        "profiles_memory",
-        grown as f64 / (1024.0 * 1024.0),
-        "MiB",
-    );
+    figures.add("profiles_memory", grown as f64 / (1024.0 * 1024.0), "MiB");
     figures.add(
         "profiles_resident_growth",
         current_memory_kib().saturating_sub(rss_before) as f64 / 1024.0,

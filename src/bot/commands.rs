@@ -9,6 +9,8 @@ use serenity::all::{
 
 use strum::IntoEnumIterator;
 
+use super::i18n::Language;
+
 use crate::network::{
     GuildLimits, InvitePolicy, MAX_NOTE_CHARS, MAX_SKILL_CHARS, MAX_TAG_CHARS, OpenTo,
     ProfileVisibility,
@@ -100,243 +102,181 @@ impl CommandName {
         Self::iter().find(|c| c.name() == name)
     }
 
-    /// The command as registered with Discord: usable in servers only, installed to servers.
+    /// The command as registered with Discord: usable in servers only, installed to servers,
+    /// named and described in every language (`locales/*/commands.ftl`).
     pub fn definition(self) -> CreateCommand {
-        let member = |description: &str| {
-            CreateCommandOption::new(CommandOptionType::User, MEMBER_OPTION, description)
-                .required(true)
+        let name = self.name();
+        let member = |command: &str| {
+            option(
+                CommandOptionType::User,
+                MEMBER_OPTION,
+                &format!("{command}-member"),
+            )
+            .required(true)
         };
-        let tag = |description: &str| {
-            CreateCommandOption::new(CommandOptionType::String, TAG_OPTION, description)
-                .max_length(MAX_TAG_CHARS as u16)
-                .set_autocomplete(true)
+        let tag = |command: &str| {
+            option(
+                CommandOptionType::String,
+                TAG_OPTION,
+                &format!("{command}-tag"),
+            )
+            .max_length(MAX_TAG_CHARS as u16)
+            .set_autocomplete(true)
         };
         let command = match self {
-            Self::Invite => CreateCommand::new(self.name())
-                .description("Invite a member to connect")
-                .add_option(member("Who to invite"))
-                .add_option(
-                    CreateCommandOption::new(
-                        CommandOptionType::String,
-                        NOTE_OPTION,
-                        "How you met, or why you'd like to connect",
-                    )
+            Self::Invite => slash(name).add_option(member(name)).add_option(
+                option(CommandOptionType::String, NOTE_OPTION, "invite-note")
                     .max_length(MAX_NOTE_CHARS as u16),
-                ),
-            Self::Connect => CreateCommand::new(self.name())
-                .description("Accept a member's invitation to connect")
-                .add_option(member("Whose invitation to accept")),
-            Self::Disconnect => CreateCommand::new(self.name())
-                .description("Remove one connection (they won't be notified)")
-                .add_option(member("Which connection to remove")),
-            Self::Connections => CreateCommand::new(self.name())
-                .description("Your connections, newest first")
+            ),
+            Self::Connect | Self::Disconnect => slash(name).add_option(member(name)),
+            Self::Connections => slash(name)
                 .add_option(
-                    CreateCommandOption::new(
+                    option(
                         CommandOptionType::String,
                         SEARCH_OPTION,
-                        "Part of a name",
+                        "connections-search",
                     )
                     .max_length(MAX_SEARCH_CHARS),
                 )
-                .add_option(tag("Only connections with this tag of yours")),
-            Self::Invitations => CreateCommand::new(self.name())
-                .description("Invitations you received, or sent")
+                .add_option(tag(name)),
+            Self::Invitations => slash(name).add_option(choices(
+                option(CommandOptionType::String, SHOW_OPTION, "invitations-show"),
+                [
+                    ("choice-received", SHOW_RECEIVED),
+                    ("choice-sent", SHOW_SENT),
+                ],
+            )),
+            Self::Profile => slash(name)
                 .add_option(
-                    CreateCommandOption::new(
-                        CommandOptionType::String,
-                        SHOW_OPTION,
-                        "Which ones (received by default)",
-                    )
-                    .add_string_choice("Received", SHOW_RECEIVED)
-                    .add_string_choice("Sent", SHOW_SENT),
-                ),
-            Self::Profile => CreateCommand::new(self.name())
-                .description("Profile cards: see one, or edit yours")
-                .add_option(
-                    CreateCommandOption::new(
-                        CommandOptionType::SubCommand,
-                        PROFILE_VIEW,
-                        "A member's profile and how you're linked, or your own",
-                    )
-                    .add_sub_option(CreateCommandOption::new(
-                        CommandOptionType::User,
-                        MEMBER_OPTION,
-                        "Who (yourself if left out)",
-                    )),
+                    option(CommandOptionType::SubCommand, PROFILE_VIEW, "profile-view")
+                        .add_sub_option(option(
+                            CommandOptionType::User,
+                            MEMBER_OPTION,
+                            "profile-view-member",
+                        )),
                 )
-                .add_option(CreateCommandOption::new(
+                .add_option(option(
                     CommandOptionType::SubCommand,
                     PROFILE_EDIT,
-                    "Edit your headline, about, skills, links and what you're open to",
+                    "profile-edit",
                 )),
-            Self::People => {
-                let open_to = OpenTo::all().fold(
-                    CreateCommandOption::new(
-                        CommandOptionType::String,
-                        OPEN_TO_OPTION,
-                        "Only people open to this",
-                    ),
-                    |option, open_to| {
-                        option.add_string_choice(open_to_label(open_to), open_to.as_str())
-                    },
-                );
-                CreateCommand::new(self.name())
-                    .description("Find members by skill or what they do, closest first")
-                    .add_option(
-                        CreateCommandOption::new(
-                            CommandOptionType::String,
-                            SKILL_OPTION,
-                            "A skill on their profile",
-                        )
+            Self::People => slash(name)
+                .add_option(
+                    option(CommandOptionType::String, SKILL_OPTION, "people-skill")
                         .max_length(MAX_SKILL_CHARS as u16)
                         .set_autocomplete(true),
-                    )
-                    .add_option(
-                        CreateCommandOption::new(
-                            CommandOptionType::String,
-                            TEXT_OPTION,
-                            "Words in their headline or about",
-                        )
-                        .max_length(MAX_SEARCH_CHARS),
-                    )
-                    .add_option(open_to)
-            }
-            Self::Tag => CreateCommand::new(self.name())
-                .description("Your private tags on your connections")
-                .add_option(
-                    CreateCommandOption::new(
-                        CommandOptionType::SubCommand,
-                        TAG_ADD,
-                        "Tag a connection",
-                    )
-                    .add_sub_option(member("Which connection"))
-                    .add_sub_option(tag("The tag").required(true)),
                 )
                 .add_option(
-                    CreateCommandOption::new(
-                        CommandOptionType::SubCommand,
-                        TAG_REMOVE,
-                        "Remove a tag from a connection",
-                    )
-                    .add_sub_option(member("Which connection"))
-                    .add_sub_option(tag("The tag").required(true)),
-                ),
-            Self::Suggestions => CreateCommand::new(self.name()).description("People you may know"),
-            Self::Settings => {
-                let policy = InvitePolicy::ALL.into_iter().fold(
-                    CreateCommandOption::new(
+                    option(CommandOptionType::String, TEXT_OPTION, "people-text")
+                        .max_length(MAX_SEARCH_CHARS),
+                )
+                .add_option(choices(
+                    option(CommandOptionType::String, OPEN_TO_OPTION, "people-open_to"),
+                    OpenTo::all().map(|o| (open_to_key(o), o.as_str())),
+                )),
+            Self::Tag => {
+                let sub = |sub: &'static str| {
+                    option(CommandOptionType::SubCommand, sub, &format!("tag-{sub}"))
+                        .add_sub_option(member(name))
+                        .add_sub_option(tag(name).required(true))
+                };
+                slash(name)
+                    .add_option(sub(TAG_ADD))
+                    .add_option(sub(TAG_REMOVE))
+            }
+            Self::Suggestions => slash(name),
+            Self::Settings => slash(name)
+                .add_option(choices(
+                    option(
                         CommandOptionType::String,
                         INVITES_FROM_OPTION,
-                        "Who may invite you",
+                        "settings-invitations_from",
                     ),
-                    |option, policy| {
-                        option.add_string_choice(policy_label(policy), policy.as_str())
-                    },
-                );
-                let visibility = ProfileVisibility::iter().fold(
-                    CreateCommandOption::new(
+                    InvitePolicy::ALL.map(|p| (policy_key(p), p.as_str())),
+                ))
+                .add_option(option(
+                    CommandOptionType::Boolean,
+                    AUTO_ACCEPT_OPTION,
+                    "settings-auto_accept",
+                ))
+                .add_option(option(
+                    CommandOptionType::Boolean,
+                    DM_OPTION,
+                    "settings-dm_notifications",
+                ))
+                .add_option(choices(
+                    option(
                         CommandOptionType::String,
                         PROFILE_VISIBLE_TO_OPTION,
-                        "Who sees your profile card and finds you in /people",
+                        "settings-profile_visible_to",
                     ),
-                    |option, visibility| {
-                        option.add_string_choice(visibility_label(visibility), visibility.as_str())
-                    },
-                );
-                CreateCommand::new(self.name())
-                    .description("Who may invite you, who sees your profile, notifications")
-                    .add_option(policy)
-                    .add_option(CreateCommandOption::new(
-                        CommandOptionType::Boolean,
-                        AUTO_ACCEPT_OPTION,
-                        "Accept every invitation you may receive automatically",
-                    ))
-                    .add_option(CreateCommandOption::new(
-                        CommandOptionType::Boolean,
-                        DM_OPTION,
-                        "Get invitations and acceptances by direct message",
-                    ))
-                    .add_option(visibility)
-            }
-            Self::MyData => CreateCommand::new(self.name())
-                .description("Your network data in this server")
-                .add_option(CreateCommandOption::new(
+                    ProfileVisibility::iter().map(|v| (visibility_key(v), v.as_str())),
+                )),
+            Self::MyData => slash(name)
+                .add_option(option(
                     CommandOptionType::SubCommand,
                     MYDATA_EXPORT,
-                    "Everything the bot holds about you here, as a JSON file",
+                    "mydata-export",
                 ))
-                .add_option(CreateCommandOption::new(
+                .add_option(option(
                     CommandOptionType::SubCommand,
                     MYDATA_DELETE,
-                    "Erase your network data here (asks first)",
+                    "mydata-delete",
                 )),
             Self::Network => {
-                let limit = |name: &str, description: &str, (min, max): (u32, u32)| {
-                    CreateCommandOption::new(CommandOptionType::Integer, name, description)
+                let limit = |name: &'static str, (min, max): (u32, u32)| {
+                    option(CommandOptionType::Integer, name, &format!("network-{name}"))
                         .min_int_value(u64::from(min))
                         .max_int_value(u64::from(max))
                 };
-                CreateCommand::new(self.name())
-                    .description("Moderators: the server's network")
+                let sub = |sub: &'static str| {
+                    option(
+                        CommandOptionType::SubCommand,
+                        sub,
+                        &format!("network-{sub}"),
+                    )
+                };
+                let about_member = |sub: &'static str| sub_member(sub).required(true);
+                slash(name)
                     // Shown to members who can manage the server; the handler checks again.
                     .default_member_permissions(Permissions::MANAGE_GUILD)
-                    .add_option(CreateCommandOption::new(
-                        CommandOptionType::SubCommand,
-                        NETWORK_STATS,
-                        "Members, connections, invitations",
-                    ))
+                    .add_option(sub(NETWORK_STATS))
                     .add_option(
-                        CreateCommandOption::new(
-                            CommandOptionType::SubCommand,
-                            NETWORK_LIMITS,
-                            "See or change the limits",
-                        )
-                        .add_sub_option(limit(
-                            INVITES_PER_WEEK_OPTION,
-                            "Invitations a member may send in 7 days",
-                            GuildLimits::INVITES_PER_WEEK_RANGE,
-                        ))
-                        .add_sub_option(limit(
-                            CONNECTION_CAP_OPTION,
-                            "Connections a member may have",
-                            GuildLimits::CONNECTION_CAP_RANGE,
-                        ))
-                        .add_sub_option(limit(
-                            REPORTS_TO_SUSPEND_OPTION,
-                            "Reports in 30 days that suspend a sender",
-                            GuildLimits::REPORTS_TO_SUSPEND_RANGE,
-                        ))
-                        .add_sub_option(CreateCommandOption::new(
-                            CommandOptionType::Boolean,
-                            INVITE_LINKS_OPTION,
-                            "Whether members may put Discord invite links on their profiles",
-                        )),
+                        sub(NETWORK_LIMITS)
+                            .add_sub_option(limit(
+                                INVITES_PER_WEEK_OPTION,
+                                GuildLimits::INVITES_PER_WEEK_RANGE,
+                            ))
+                            .add_sub_option(limit(
+                                CONNECTION_CAP_OPTION,
+                                GuildLimits::CONNECTION_CAP_RANGE,
+                            ))
+                            .add_sub_option(limit(
+                                REPORTS_TO_SUSPEND_OPTION,
+                                GuildLimits::REPORTS_TO_SUSPEND_RANGE,
+                            ))
+                            .add_sub_option(option(
+                                CommandOptionType::Boolean,
+                                INVITE_LINKS_OPTION,
+                                "network-allow_invite_links",
+                            )),
                     )
-                    .add_option(CreateCommandOption::new(
-                        CommandOptionType::SubCommand,
-                        NETWORK_REPORTS,
-                        "Reported and suspended senders",
-                    ))
+                    .add_option(sub(NETWORK_REPORTS))
                     .add_option(
-                        CreateCommandOption::new(
-                            CommandOptionType::SubCommand,
-                            NETWORK_REMOVE_MEMBER,
-                            "Erase a member's network data here (asks first)",
-                        )
-                        .add_sub_option(member("Whose data to erase")),
+                        sub(NETWORK_REMOVE_MEMBER)
+                            .add_sub_option(about_member(NETWORK_REMOVE_MEMBER)),
                     )
                     .add_option(
-                        CreateCommandOption::new(
-                            CommandOptionType::SubCommand,
-                            NETWORK_CLEAR_PROFILE,
-                            "Clear a member's profile; their network stays",
-                        )
-                        .add_sub_option(member("Whose profile to clear")),
+                        sub(NETWORK_CLEAR_PROFILE)
+                            .add_sub_option(about_member(NETWORK_CLEAR_PROFILE)),
                     )
             }
             Self::InviteToConnect | Self::RemoveConnection | Self::ViewProfile => {
-                CreateCommand::new(self.name()).kind(CommandType::User)
+                let key = format!("name-{}", name.to_lowercase().replace(' ', "-"));
+                Language::translated().fold(
+                    CreateCommand::new(name).kind(CommandType::User),
+                    |command, l| command.name_localized(l.code(), l.text(&key)),
+                )
             }
         };
         command
@@ -345,33 +285,94 @@ impl CommandName {
     }
 }
 
-/// How a policy is named to members.
-pub fn policy_label(policy: InvitePolicy) -> &'static str {
+/// A slash command named `name`, with its name and description in every language.
+fn slash(name: &'static str) -> CreateCommand {
+    let description = format!("command-{name}-description");
+    Language::translated().fold(
+        CreateCommand::new(name).description(Language::English.text(&description)),
+        |command, l| {
+            command
+                .name_localized(l.code(), l.text(&format!("name-{name}")))
+                .description_localized(l.code(), l.text(&description))
+        },
+    )
+}
+
+/// An option (or subcommand) `name`, described by `option-<about>-description`.
+fn option(kind: CommandOptionType, name: &'static str, about: &str) -> CreateCommandOption {
+    let description = format!("option-{about}-description");
+    Language::translated().fold(
+        CreateCommandOption::new(kind, name, Language::English.text(&description)),
+        |option, l| {
+            option
+                .name_localized(l.code(), l.text(&format!("name-{name}")))
+                .description_localized(l.code(), l.text(&description))
+        },
+    )
+}
+
+/// The member option of `/network <sub>`.
+fn sub_member(sub: &'static str) -> CreateCommandOption {
+    option(
+        CommandOptionType::User,
+        MEMBER_OPTION,
+        &format!("network-{sub}-member"),
+    )
+}
+
+/// String choices, each named by a text key in every language.
+fn choices<'k>(
+    option: CreateCommandOption,
+    choices: impl IntoIterator<Item = (&'k str, &'static str)>,
+) -> CreateCommandOption {
+    choices.into_iter().fold(option, |option, (key, value)| {
+        option.add_string_choice_localized(
+            Language::English.text(key),
+            value,
+            Language::translated().map(|l| (l.code(), l.text(key))),
+        )
+    })
+}
+
+fn policy_key(policy: InvitePolicy) -> &'static str {
     match policy {
-        InvitePolicy::Everyone => "Everyone",
-        InvitePolicy::Mutuals => "People who share a connection with me",
-        InvitePolicy::Nobody => "Nobody",
+        InvitePolicy::Everyone => "policy-everyone",
+        InvitePolicy::Mutuals => "policy-mutuals",
+        InvitePolicy::Nobody => "policy-nobody",
     }
+}
+
+fn visibility_key(visibility: ProfileVisibility) -> &'static str {
+    match visibility {
+        ProfileVisibility::Everyone => "visibility-everyone",
+        ProfileVisibility::Connections => "visibility-connections",
+    }
+}
+
+fn open_to_key(open_to: OpenTo) -> &'static str {
+    match open_to {
+        OpenTo::Mentoring => "open-to-mentoring",
+        OpenTo::BeingMentored => "open-to-being_mentored",
+        OpenTo::Collaborating => "open-to-collaborating",
+        OpenTo::Hiring => "open-to-hiring",
+        OpenTo::JobSeeking => "open-to-job_seeking",
+        OpenTo::Freelance => "open-to-freelance",
+    }
+}
+
+/// How a policy is named to members.
+pub fn policy_label(language: Language, policy: InvitePolicy) -> String {
+    language.text(policy_key(policy))
 }
 
 /// How what members are open to is named to them.
-pub fn open_to_label(open_to: OpenTo) -> &'static str {
-    match open_to {
-        OpenTo::Mentoring => "Mentoring",
-        OpenTo::BeingMentored => "Being mentored",
-        OpenTo::Collaborating => "Collaborating",
-        OpenTo::Hiring => "Hiring",
-        OpenTo::JobSeeking => "Job seeking",
-        OpenTo::Freelance => "Freelance work",
-    }
+pub fn open_to_label(language: Language, open_to: OpenTo) -> String {
+    language.text(open_to_key(open_to))
 }
 
 /// How a profile visibility is named to members.
-pub fn visibility_label(visibility: ProfileVisibility) -> &'static str {
-    match visibility {
-        ProfileVisibility::Everyone => "Everyone in the server",
-        ProfileVisibility::Connections => "My connections only",
-    }
+pub fn visibility_label(language: Language, visibility: ProfileVisibility) -> String {
+    language.text(visibility_key(visibility))
 }
 
 /// Every command, for one bulk overwrite at start-up.
@@ -382,6 +383,79 @@ pub fn definitions() -> Vec<CreateCommand> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every name and description as Discord would take them, in every language: names match
+    /// Discord's rule (letters, digits, `-` and `_`, at most 32, lowercase for slash commands
+    /// and options), descriptions and choices at most 100 characters; English names are the
+    /// identifiers the code routes by.
+    #[test]
+    fn every_language_keeps_discords_rules_for_names_and_descriptions() {
+        let definitions: Vec<serde_json::Value> = definitions()
+            .into_iter()
+            .map(|d| serde_json::to_value(d).unwrap())
+            .collect();
+        let mut problems = Vec::new();
+        let mut check = |what: &serde_json::Value, slash: bool| {
+            let name = what["name"].as_str().unwrap();
+            let english =
+                Language::English.text(&format!("name-{}", name.to_lowercase().replace(' ', "-")));
+            if english != name {
+                problems.push(format!("English name of {name} reads {english}"));
+            }
+            let names = what["name_localizations"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default();
+            for language in Language::translated() {
+                let Some(local) = names.get(language.code()).and_then(|n| n.as_str()) else {
+                    problems.push(format!("{name} has no {} name", language.code()));
+                    continue;
+                };
+                let chars = local.chars().count();
+                let valid = if slash {
+                    local
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+                        && local == local.to_lowercase()
+                } else {
+                    true
+                };
+                if !(1..=32).contains(&chars) || !valid {
+                    problems.push(format!("{} name of {name}: {local:?}", language.code()));
+                }
+            }
+            for (language, description) in what["description_localizations"]
+                .as_object()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .chain([("en-US".to_owned(), what["description"].clone())])
+            {
+                let length = description.as_str().map_or(0, |d| d.chars().count());
+                if slash && !(1..=100).contains(&length) {
+                    problems.push(format!("{language} description of {name}: {length} chars"));
+                }
+            }
+            for choice in what["choices"].as_array().into_iter().flatten() {
+                for (_, local) in choice["name_localizations"].as_object().unwrap() {
+                    if local.as_str().unwrap().chars().count() > 100 {
+                        problems.push(format!("a choice of {name}: {local}"));
+                    }
+                }
+            }
+        };
+        for command in &definitions {
+            let slash = command["type"].as_u64().unwrap_or(1) == 1;
+            check(command, slash);
+            for option in command["options"].as_array().into_iter().flatten() {
+                check(option, true);
+                for sub in option["options"].as_array().into_iter().flatten() {
+                    check(sub, true);
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
 
     #[test]
     fn names_round_trip() {

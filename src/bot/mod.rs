@@ -10,6 +10,7 @@ pub mod custom_id;
 mod deliver;
 mod events;
 pub mod handlers;
+pub mod i18n;
 pub mod parse;
 pub mod render;
 pub mod request;

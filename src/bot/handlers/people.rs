@@ -4,6 +4,7 @@
 use super::refusal;
 use crate::bot::commands::open_to_label;
 use crate::bot::custom_id::ComponentAction;
+use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{
     AUTOCOMPLETE_CHOICES, Button, ButtonStyle, Choice, Reply, ReplyKind, Response, Row,
@@ -84,7 +85,10 @@ fn render(
         asked.push(format!("“{}”", inert(text)));
     }
     if let Some(open_to) = filter.open_to {
-        asked.push(format!("open to {}", open_to_label(open_to).to_lowercase()));
+        asked.push(format!(
+            "open to {}",
+            open_to_label(Language::English, open_to).to_lowercase()
+        ));
     }
     let heading = if asked.is_empty() {
         "**People with a profile**".to_owned()

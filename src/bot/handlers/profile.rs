@@ -4,6 +4,7 @@
 use super::refusal;
 use crate::bot::commands::open_to_label;
 use crate::bot::custom_id::ComponentAction;
+use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{
     Button, ButtonStyle, CARD_FIELD_VALUE_CHARS, CARD_TITLE_CHARS, Card, CardField, Form,
@@ -228,7 +229,10 @@ fn card_of(card: &ProfileCard, avatar: Option<String>) -> Card {
 }
 
 fn open_to_text(open_to: &[OpenTo]) -> String {
-    let labels: Vec<&str> = open_to.iter().map(|o| open_to_label(*o)).collect();
+    let labels: Vec<String> = open_to
+        .iter()
+        .map(|o| open_to_label(Language::English, *o))
+        .collect();
     labels.join(", ")
 }
 
@@ -323,7 +327,7 @@ async fn saved(
     };
     let options = OpenTo::all()
         .map(|o| SelectOption {
-            label: open_to_label(o).to_owned(),
+            label: open_to_label(Language::English, o),
             value: o.as_str().to_owned(),
             description: None,
             picked: profile.open_to.contains(&o),

@@ -2,6 +2,7 @@
 
 use super::refusal;
 use crate::bot::commands::{policy_label, visibility_label};
+use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{Reply, ReplyKind, Response};
 use crate::network::{Network, SettingsUpdate};
@@ -33,9 +34,9 @@ pub(super) async fn show_or_change(
         "{heading}\nWho may invite you: {}\nAccept invitations automatically: {}\nDM notifications: {}\n\
          Who sees your profile: {}\n\
          Nobody is told about your settings: refused invitations all get the same neutral answer.",
-        policy_label(settings.invite_policy),
+        policy_label(Language::English, settings.invite_policy),
         on_off(settings.auto_accept),
         on_off(settings.dm_notifications),
-        visibility_label(settings.profile_visibility),
+        visibility_label(Language::English, settings.profile_visibility),
     )))
 }
