@@ -4,6 +4,9 @@
 
 mod support;
 
+use handshake::bot::i18n::Language;
+use strum::IntoEnumIterator;
+
 use handshake::bot::custom_id::ComponentAction;
 use handshake::bot::handlers;
 use handshake::bot::parse;
@@ -174,20 +177,34 @@ async fn a_confirmed_disconnect_answers_the_remover_and_notifies_nobody() {
     t.network.invite(guild(), a, b, None).await.unwrap();
     t.network.accept(guild(), b, a).await.unwrap();
 
-    let confirm = handlers::handle(
-        &t.network,
-        Request::Button(ComponentAction::ConfirmRemove {
-            guild: guild(),
-            remover: a,
-            removed: b,
-        }),
-    )
-    .await;
-    assert!(confirm.notifications.is_empty(), "{confirm:?}");
-    assert_eq!(
-        confirm.reply.text,
-        format!("Removed <@{b}> from your connections. They won't be notified.")
-    );
+    // In every language: what happens is the same value, whatever words say it.
+    for language in Language::iter() {
+        if !t.network.is_connected(guild(), a, b).await.unwrap() {
+            t.network.invite(guild(), a, b, None).await.unwrap();
+            t.network.accept(guild(), b, a).await.unwrap();
+        }
+        let confirm = handlers::handle(
+            &t.network,
+            Request::Button(ComponentAction::ConfirmRemove {
+                guild: guild(),
+                remover: a,
+                removed: b,
+            }),
+            language,
+        )
+        .await;
+        assert!(confirm.notifications.is_empty(), "{confirm:?}");
+        if language == Language::English {
+            assert_eq!(
+                confirm.reply.text,
+                format!("Removed <@{b}> from your connections. They won't be notified.")
+            );
+        }
+        assert!(
+            confirm.reply.text.contains(&format!("<@{b}>")),
+            "{confirm:?}"
+        );
+    }
 
     // The invitation that preceded it, by contrast, did notify: the two differ by design.
     t.network
@@ -201,6 +218,7 @@ async fn a_confirmed_disconnect_answers_the_remover_and_notifies_nobody() {
             inviter: a,
             invitee: id(&carol()),
         }),
+        Language::English,
     )
     .await;
     assert_eq!(accepted.notifications.len(), 1);

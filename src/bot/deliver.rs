@@ -5,6 +5,7 @@ use serenity::all::{
     CreateInteractionResponseFollowup, CreateMessage, Http, ModalInteraction, UserId,
 };
 
+use super::i18n::Language;
 use crate::network::MemberId;
 
 /// Discord's error code for "Cannot send messages to this user" (DMs closed to the bot).
@@ -20,13 +21,40 @@ pub enum Answering<'a> {
     Form(&'a ModalInteraction),
 }
 
-impl Answering<'_> {
+impl<'a> Answering<'a> {
     pub fn is_click(self) -> bool {
         matches!(self, Self::Component(_))
     }
 
     pub fn is_autocomplete(self) -> bool {
         matches!(self, Self::Autocomplete(_))
+    }
+
+    /// Who acted.
+    pub fn user(self) -> serenity::all::UserId {
+        match self {
+            Self::Command(i) | Self::Autocomplete(i) => i.user.id,
+            Self::Component(i) => i.user.id,
+            Self::Form(i) => i.user.id,
+        }
+    }
+
+    /// The client's locale, and the server's where the interaction came from one.
+    pub fn locales(self) -> (&'a str, Option<&'a str>) {
+        match self {
+            Self::Command(i) | Self::Autocomplete(i) => (&i.locale, i.guild_locale.as_deref()),
+            Self::Component(i) => (&i.locale, i.guild_locale.as_deref()),
+            Self::Form(i) => (&i.locale, i.guild_locale.as_deref()),
+        }
+    }
+
+    /// The language to answer in: the one the person's Discord client uses.
+    pub fn language(self) -> Language {
+        Language::from_discord(match self {
+            Self::Command(i) | Self::Autocomplete(i) => &i.locale,
+            Self::Component(i) => &i.locale,
+            Self::Form(i) => &i.locale,
+        })
     }
 
     pub async fn respond(

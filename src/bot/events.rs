@@ -12,10 +12,11 @@ use serenity::all::{
 use tracing::{Instrument, error, info, warn};
 
 use super::deliver::{self, Answering, DmError};
+use super::i18n::Language;
 use super::request::{InputError, Parsed};
 use super::response::{Outgoing, Reply, Response};
 use super::text::{error_chain, name_of};
-use super::{commands, custom_id, handlers, parse, render};
+use super::{commands, custom_id, error_text, handlers, parse, render};
 use crate::network::{GuildId, MemberId, Network};
 
 /// Where the commands are registered.
@@ -35,6 +36,14 @@ pub struct Handler {
     /// The servers Discord announced to this process (on its shards), as opposed to those it
     /// loaded for a DM click about a server on another process's shard.
     announced: Announced,
+    /// The languages this process last recorded, so that only changes are written.
+    locales_seen: RwLock<LocalesSeen>,
+}
+
+#[derive(Default)]
+struct LocalesSeen {
+    members: HashMap<(GuildId, MemberId), String>,
+    servers: HashMap<GuildId, String>,
 }
 
 /// A server's name, and when it was asked of Discord (`None`: announced by the gateway, which
@@ -59,6 +68,7 @@ impl Handler {
             registration,
             server_names: RwLock::default(),
             announced: Announced::default(),
+            locales_seen: RwLock::default(),
         }
     }
 
@@ -96,7 +106,10 @@ impl Handler {
                     warn!(error = %error_chain(&e), "could not catch up with the change log");
                 }
                 self.remember_names(parsed.seen).await;
-                handlers::handle(&self.network, parsed.request).await
+                if let Some(guild) = parsed.request.guild() {
+                    self.remember_locales(guild, answering).await;
+                }
+                handlers::handle(&self.network, parsed.request, answering.language()).await
             }
             Err(error) => {
                 if let InputError::Malformed(what) = error {
@@ -106,7 +119,10 @@ impl Handler {
                 if answering.is_autocomplete() {
                     Response::only(Reply::choices(Vec::new()))
                 } else {
-                    Response::only(Reply::new(error.to_string()))
+                    Response::only(Reply::new(error_text::input_error(
+                        answering.language(),
+                        &error,
+                    )))
                 }
             }
         };
@@ -118,6 +134,58 @@ impl Handler {
         // Only after the reply: the person who acted never waits on a DM.
         for outgoing in response.notifications {
             self.deliver(http, answering, outgoing).await;
+        }
+    }
+
+    /// The language to write to `member` in: their client's last seen in the server, else the
+    /// server's, else English.
+    async fn language_of(&self, guild: GuildId, member: MemberId) -> Language {
+        match self.network.dm_locale(guild, member).await {
+            Ok(Some(locale)) => Language::from_discord(&locale),
+            Ok(None) => Language::English,
+            Err(e) => {
+                warn!(error = %error_chain(&e), "could not read a member's language");
+                Language::English
+            }
+        }
+    }
+
+    /// Records the languages an interaction showed — its member's client and its server's —
+    /// when they differ from what this process last recorded (most interactions change
+    /// nothing, and write nothing).
+    async fn remember_locales(&self, guild: GuildId, answering: Answering<'_>) {
+        let Ok(member) = MemberId::new(answering.user().get()) else {
+            return;
+        };
+        let (client, server) = answering.locales();
+        let fits = |l: &str| (2..=16).contains(&l.len());
+        let client = Some(client).filter(|l| fits(l)).map(str::to_owned);
+        let server = server.filter(|l| fits(l)).map(str::to_owned);
+        let (client, server) = {
+            let seen = self.locales_seen.read().unwrap_or_else(|p| p.into_inner());
+            (
+                client.filter(|l| seen.members.get(&(guild, member)) != Some(l)),
+                server.filter(|l| seen.servers.get(&guild) != Some(l)),
+            )
+        };
+        if client.is_none() && server.is_none() {
+            return;
+        }
+        match self
+            .network
+            .see_locales(guild, member, client.clone(), server.clone())
+            .await
+        {
+            Ok(()) => {
+                let mut seen = self.locales_seen.write().unwrap_or_else(|p| p.into_inner());
+                if let Some(client) = client {
+                    seen.members.insert((guild, member), client);
+                }
+                if let Some(server) = server {
+                    seen.servers.insert(guild, server);
+                }
+            }
+            Err(e) => warn!(error = %error_chain(&e), "could not record a member's language"),
         }
     }
 
@@ -140,7 +208,8 @@ impl Handler {
             other: name_of(&self.network, guild, other).await,
             server: self.server_name(http, guild).await,
         };
-        let message = render::notification_message(notification, &names);
+        let language = self.language_of(guild, notification.recipient()).await;
+        let message = render::notification_message(notification, &names, language);
         match deliver::direct_message(http, notification.recipient(), message).await {
             Ok(()) => {}
             Err(DmError::Closed) => {

@@ -8,6 +8,7 @@
 pub mod commands;
 pub mod custom_id;
 mod deliver;
+pub(crate) mod error_text;
 mod events;
 pub mod handlers;
 pub mod i18n;

@@ -11,6 +11,7 @@ use serenity::all::{
 };
 
 use super::custom_id::ComponentAction;
+use super::i18n::Language;
 use super::response::{
     AUTOCOMPLETE_CHOICES, Button, ButtonStyle, Card, Form, Reply, ReplyKind, Row,
 };
@@ -120,10 +121,11 @@ pub struct NotificationNames {
     pub server: String,
 }
 
-/// The DM for a notification.
+/// The DM for a notification, in the recipient's language.
 pub fn notification_message(
     notification: &Notification,
     names: &NotificationNames,
+    language: Language,
 ) -> CreateMessage {
     let server = format!("**{}**", escape_markdown(&names.server));
     let other = &names.other;
@@ -132,7 +134,13 @@ pub fn notification_message(
     let message = CreateMessage::new().allowed_mentions(no_pings());
     match notification.event() {
         NotificationEvent::InvitationReceived { from, note } => {
-            let mut text = format!("{other} invited you to connect on {server}.");
+            let mut text = language.format(
+                "dm-invited",
+                &[
+                    ("member", other.clone().into()),
+                    ("server", server.clone().into()),
+                ],
+            );
             if let Some(note) = note {
                 text.push('\n');
                 for line in note.as_str().lines() {
@@ -151,10 +159,14 @@ pub fn notification_message(
                 invitee: me,
             };
             let buttons = vec![
-                Button::new("Accept", ButtonStyle::Success, accept),
-                Button::new("Ignore", ButtonStyle::Secondary, ignore),
+                Button::new(language.text("button-accept"), ButtonStyle::Success, accept),
                 Button::new(
-                    super::handlers::DONT_KNOW,
+                    language.text("button-ignore"),
+                    ButtonStyle::Secondary,
+                    ignore,
+                ),
+                Button::new(
+                    language.text(super::handlers::DONT_KNOW),
                     ButtonStyle::Danger,
                     ComponentAction::Report {
                         guild,
@@ -167,12 +179,13 @@ pub fn notification_message(
                 .content(text)
                 .components(rows(&[Row::Buttons(buttons)]))
         }
-        NotificationEvent::InvitationAccepted { .. } => message.content(format!(
-            "{other} accepted your invitation on {server}. You're now connected."
+        NotificationEvent::InvitationAccepted { .. } => message.content(language.format(
+            "dm-accepted",
+            &[("member", other.clone().into()), ("server", server.into())],
         )),
-        NotificationEvent::AutoAccepted { .. } => message.content(format!(
-            "{other} invited you to connect on {server}, and you're now connected \
-             (you accept invitations automatically)."
+        NotificationEvent::AutoAccepted { .. } => message.content(language.format(
+            "dm-auto-accepted",
+            &[("member", other.clone().into()), ("server", server.into())],
         )),
     }
 }

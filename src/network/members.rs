@@ -47,6 +47,47 @@ impl Network {
         .await
     }
 
+    /// Records the client language `member` was just seen with in the server, and the server's
+    /// language (`None` if not known): the languages their DMs are written in. Callers write
+    /// only what changed since they last recorded it.
+    pub async fn see_locales(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        member_locale: Option<String>,
+        guild_locale: Option<String>,
+    ) -> Result<(), NetworkError> {
+        self.write(guild, move |tx, now| {
+            Box::pin(async move {
+                if let Some(locale) = &member_locale {
+                    tx.ensure_member(guild, member, now).await?;
+                    tx.record_member_locale(guild, member, locale).await?;
+                }
+                if let Some(locale) = &guild_locale {
+                    tx.record_guild_locale(guild, locale).await?;
+                }
+                Ok(())
+            })
+        })
+        .await
+    }
+
+    /// The language to write to `member` in, by Discord locale: the one their client last used
+    /// in the server, else the server's, if either was seen.
+    pub async fn dm_locale(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Option<String>, NetworkError> {
+        self.read(move |tx, _| {
+            Box::pin(async move {
+                let (mine, server) = tx.locales(guild, member).await?;
+                Ok(mine.or(server))
+            })
+        })
+        .await
+    }
+
     /// The names last seen for a member, if any (from the in-memory directory).
     pub async fn member_names(
         &self,

@@ -64,7 +64,7 @@ pub use profile::{
     fold,
 };
 pub use profile_index::PeopleFilter;
-pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait};
+pub use time::{Clock, ManualClock, SystemClock, Timestamp, Wait, WaitUnit};
 
 use futures::future::BoxFuture;
 use memory::{GuildMemory, Memory};

@@ -128,6 +128,13 @@ pub trait ReadTx: Send {
     /// Members who show their profile to their connections only.
     async fn hidden_profiles(&mut self, guild: GuildId) -> Result<Vec<MemberId>>;
     async fn profile(&mut self, guild: GuildId, member: MemberId) -> Result<Option<Profile>>;
+    /// The client language `member` last used in the server, and the server's language, if
+    /// either was seen.
+    async fn locales(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<(Option<String>, Option<String>)>;
 
     // Invitations.
     /// Whether `inviter` has an invitation to `invitee` standing (ignored or not).
@@ -409,6 +416,15 @@ pub trait WriteTx: ReadTx {
         now: Timestamp,
         forget_before: Timestamp,
     ) -> Result<u64>;
+    /// Records the client language a member was just seen with (their row exists).
+    async fn record_member_locale(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        locale: &str,
+    ) -> Result<()>;
+    /// Records the server's language.
+    async fn record_guild_locale(&mut self, guild: GuildId, locale: &str) -> Result<()>;
     /// Saves a people search, forgetting `owner`'s searches saved before `forget_before`;
     /// returns its number.
     async fn save_search(

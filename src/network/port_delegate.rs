@@ -47,6 +47,9 @@ macro_rules! __port_delegate {
             async fn profile(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<Option<$crate::network::Profile>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::profile(self, guild, member))
             }
+            async fn locales(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<(Option<String>, Option<String>), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::locales(self, guild, member))
+            }
             async fn limits(&mut self, guild: $crate::network::GuildId) -> std::result::Result<$crate::network::GuildLimits, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::limits(self, guild))
             }
@@ -175,6 +178,12 @@ macro_rules! __port_delegate {
             }
             async fn save_filter(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, filter: &$crate::network::ConnectionFilter, now: $crate::network::Timestamp, forget_before: $crate::network::Timestamp) -> std::result::Result<u64, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::save_filter(self, guild, owner, filter, now, forget_before))
+            }
+            async fn record_member_locale(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, locale: &str) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::record_member_locale(self, guild, member, locale))
+            }
+            async fn record_guild_locale(&mut self, guild: $crate::network::GuildId, locale: &str) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::record_guild_locale(self, guild, locale))
             }
             async fn save_search(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, search: &$crate::network::PeopleFilter, now: $crate::network::Timestamp, forget_before: $crate::network::Timestamp) -> std::result::Result<u64, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::save_search(self, guild, owner, search, now, forget_before))

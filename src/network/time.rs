@@ -94,18 +94,39 @@ impl Clock for ManualClock {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Wait(pub Duration);
 
-impl fmt::Display for Wait {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// The unit a [`Wait`] is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WaitUnit {
+    Minutes,
+    Hours,
+    Days,
+}
+
+impl Wait {
+    /// How many of which unit: the largest unit the wait exceeds, rounded up.
+    pub fn parts(self) -> (u64, WaitUnit) {
         const MINUTE: u64 = 60;
         const HOUR: u64 = 60 * MINUTE;
         const DAY: u64 = 24 * HOUR;
         let secs = self.0.as_secs() + u64::from(self.0.subsec_nanos() > 0);
-        let (count, unit) = if secs > DAY {
-            (secs.div_ceil(DAY), "day")
+        if secs > DAY {
+            (secs.div_ceil(DAY), WaitUnit::Days)
         } else if secs > HOUR {
-            (secs.div_ceil(HOUR), "hour")
+            (secs.div_ceil(HOUR), WaitUnit::Hours)
         } else {
-            (secs.div_ceil(MINUTE).max(1), "minute")
+            (secs.div_ceil(MINUTE).max(1), WaitUnit::Minutes)
+        }
+    }
+}
+
+/// In English, for logs and tests; members read it in their language (the bot's `errors.ftl`).
+impl fmt::Display for Wait {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (count, unit) = self.parts();
+        let unit = match unit {
+            WaitUnit::Minutes => "minute",
+            WaitUnit::Hours => "hour",
+            WaitUnit::Days => "day",
         };
         let plural = if count == 1 { "" } else { "s" };
         write!(f, "{count} {unit}{plural}")

@@ -434,6 +434,17 @@ pub fn slash_command(
     interaction
 }
 
+/// The interaction as sent from a Discord client in `locale`, in a server whose language is
+/// `server_locale` (`None`: leave the server's as it is, or none for a DM).
+pub fn in_locale(mut interaction: Value, locale: &str, server_locale: Option<&str>) -> Value {
+    interaction["locale"] = json!(locale);
+    if let Some(server_locale) = server_locale {
+        interaction["guild_locale"] = json!(server_locale);
+        interaction["guild"]["locale"] = json!(server_locale);
+    }
+    interaction
+}
+
 /// `/profile view`, about `target` (and whether they are a member), or one's own.
 pub fn profile_view(
     id: u64,

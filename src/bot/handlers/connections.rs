@@ -1,7 +1,7 @@
 //! `/connections`: the member's list, newest first, ten a page, searchable by name, filterable
 //! by tag, with a menu to remove one person (leading to the usual confirmation).
 
-use super::refusal;
+use super::{Cx, refusal};
 use crate::bot::custom_id::ComponentAction;
 use crate::bot::request::Actor;
 use crate::bot::response::{
@@ -9,20 +9,20 @@ use crate::bot::response::{
 };
 use crate::bot::text::{escape_markdown, label_name, mention, relative_time};
 use crate::network::{
-    ConnectionCursor, ConnectionFilter, ConnectionWindow, GuildId, MemberId, Network, Tag,
+    ConnectionCursor, ConnectionFilter, ConnectionWindow, GuildId, MemberId, Tag,
 };
 
 const PER_PAGE: u32 = 10;
 
 pub(super) async fn first_page(
-    network: &Network,
+    cx: Cx<'_>,
     actor: Actor,
     search: Option<String>,
     tag: Option<String>,
 ) -> Response {
     let tag = match tag.as_deref().map(Tag::parse).transpose() {
         Ok(tag) => tag,
-        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     let search = search
         .map(|s| s.trim().to_owned())
@@ -35,16 +35,17 @@ pub(super) async fn first_page(
     let filter_id = if filter == ConnectionFilter::default() {
         0
     } else {
-        match network
+        match cx
+            .network
             .save_filter(actor.guild, actor.member, filter.clone())
             .await
         {
             Ok(id) => id,
-            Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+            Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
         }
     };
     page(
-        network,
+        cx,
         actor.guild,
         actor.member,
         filter,
@@ -56,7 +57,7 @@ pub(super) async fn first_page(
 }
 
 pub(super) async fn other_page(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     owner: MemberId,
     filter_id: u64,
@@ -66,14 +67,14 @@ pub(super) async fn other_page(
     let filter = if filter_id == 0 {
         ConnectionFilter::default()
     } else {
-        match network.saved_filter(guild, owner, filter_id).await {
+        match cx.network.saved_filter(guild, owner, filter_id).await {
             Ok(Some(filter)) => filter,
             Ok(None) => {
                 return Response::only(Reply::update(
                     "This list has expired. Run /connections again.",
                 ));
             }
-            Err(error) => return Response::only(refusal(error, ReplyKind::UpdateClicked)),
+            Err(error) => return Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
         }
     };
     let window = if forward {
@@ -82,7 +83,7 @@ pub(super) async fn other_page(
         ConnectionWindow::before(cursor, PER_PAGE)
     };
     page(
-        network,
+        cx,
         guild,
         owner,
         filter,
@@ -94,7 +95,7 @@ pub(super) async fn other_page(
 }
 
 async fn page(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     owner: MemberId,
     filter: ConnectionFilter,
@@ -103,12 +104,13 @@ async fn page(
     kind: ReplyKind,
 ) -> Response {
     let filtered = filter != ConnectionFilter::default();
-    let page = match network
+    let page = match cx
+        .network
         .connections(guild, owner, filter.clone(), window)
         .await
     {
         Ok(page) => page,
-        Err(error) => return Response::only(refusal(error, kind)),
+        Err(error) => return Response::only(refusal(cx, error, kind)),
     };
     let mut heading = String::from("**Your connections**");
     if let Some(search) = &filter.name_contains {

@@ -1,71 +1,64 @@
 //! Inviting and answering invitations: from commands, from the invitation DM, and from the
 //! /invitations list (which is shown again after each action, with what happened on top).
 
-use super::{connected_text, notify, refusal};
+use super::{Cx, connected_text, notify, refusal};
 use crate::bot::custom_id::ComponentAction;
 use crate::bot::response::{Button, ButtonStyle, Outgoing, Reply, ReplyKind, Response};
 use crate::bot::text::{inert, label_name, mention, name_of, relative_time, shorten};
-use crate::network::{
-    GuildId, InvitationSide, InviteOutcome, MemberId, Network, NetworkError, PageRequest,
-};
+use crate::network::{GuildId, InvitationSide, InviteOutcome, MemberId, NetworkError, PageRequest};
 
 /// Invitations shown per page: one row of buttons each, plus a row to move between pages.
 const PER_PAGE: u32 = 4;
 /// How much of a note the list shows.
 const NOTE_PREVIEW_CHARS: usize = 200;
 
-const NO_LONGER_AVAILABLE: &str = "This invitation is no longer available.";
-
 /// The label of the report button, on the DM and in the list.
-pub(crate) const DONT_KNOW: &str = "I don't know this person";
+pub(crate) const DONT_KNOW: &str = "button-dont-know";
 
 pub(super) async fn invite(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     from: MemberId,
     to: MemberId,
     note: Option<&str>,
     kind: ReplyKind,
 ) -> Response {
-    match network.invite(guild, from, to, note).await {
+    match cx.network.invite(guild, from, to, note).await {
         Ok(InviteOutcome::Sent { notification }) => Response {
-            reply: Reply::new(format!("Invitation sent to {}.", mention(to))).with_kind(kind),
+            reply: Reply::new(cx.format("invite-sent", &[("member", mention(to).into())]))
+                .with_kind(kind),
             notifications: notify(
                 notification,
-                Some(format!(
-                    "{} doesn't accept direct messages, so they weren't notified. \
-                     They'll find your invitation among their pending invitations.",
-                    mention(to)
-                )),
+                Some(cx.format("invite-dms-closed", &[("member", mention(to).into())])),
             ),
         },
         Ok(InviteOutcome::Connected(connection)) => Response {
-            reply: Reply::new(connected_text(&connection, &mention(to))).with_kind(kind),
+            reply: Reply::new(connected_text(cx, &connection, &mention(to))).with_kind(kind),
             notifications: notify(connection.notification, None),
         },
-        Err(error) => Response::only(refusal(error, kind)),
+        Err(error) => Response::only(refusal(cx, error, kind)),
     }
 }
 
 /// `/connect`: accept the member's invitation, or offer to invite them.
 pub(super) async fn connect(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     member: MemberId,
     inviter: MemberId,
 ) -> Response {
-    match network.accept(guild, member, inviter).await {
+    match cx.network.accept(guild, member, inviter).await {
         Ok(connection) => Response {
-            reply: Reply::new(connected_text(&connection, &mention(inviter))),
+            reply: Reply::new(connected_text(cx, &connection, &mention(inviter))),
             notifications: notify(connection.notification, None),
         },
         Err(NetworkError::NoInvitationReceived) => Response::only(
-            Reply::new(format!(
-                "{} hasn't invited you to connect. Would you like to send them an invitation?",
-                mention(inviter)
+            Reply::new(cx.format(
+                "connect-no-invitation",
+                &[("member", mention(inviter).into())],
             ))
             .with_button(Button::new(
-                "Send invitation",
+                cx.text("button-send-invitation"),
                 ButtonStyle::Primary,
                 ComponentAction::Invite {
                     guild,
@@ -74,7 +67,7 @@ pub(super) async fn connect(
                 },
             )),
         ),
-        Err(error) => Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
     }
 }
 
@@ -99,7 +92,7 @@ enum Answered {
 }
 
 async fn answer(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
@@ -107,31 +100,33 @@ async fn answer(
     name: &str,
 ) -> Answered {
     let result = match how {
-        Answer::Accept => network
+        Answer::Accept => cx
+            .network
             .accept(guild, invitee, inviter)
             .await
             .map(|connection| {
                 (
-                    connected_text(&connection, name),
+                    connected_text(cx, &connection, name),
                     notify(connection.notification, None),
                 )
             }),
-        Answer::Ignore => network.ignore(guild, invitee, inviter).await.map(|()| {
+        Answer::Ignore => cx
+            .network
+            .ignore(guild, invitee, inviter)
+            .await
+            .map(|()| (cx.format("ignored", &[("member", name.into())]), Vec::new())),
+        Answer::Report => cx.network.report(guild, invitee, inviter).await.map(|()| {
             (
-                format!("You ignored the invitation from {name}. They won't be told."),
+                cx.format("reported", &[("member", name.into())]),
                 Vec::new(),
             )
         }),
-        Answer::Report => network
-            .report(guild, invitee, inviter)
-            .await
-            .map(|()| (reported_text(name), Vec::new())),
     };
     match result {
         Ok((text, notifications)) => Answered::Done(text, notifications),
-        Err(NetworkError::NoInvitationReceived) => Answered::Stale(NO_LONGER_AVAILABLE.to_owned()),
+        Err(NetworkError::NoInvitationReceived) => Answered::Stale(cx.text("invitation-gone")),
         Err(NetworkError::AlreadyConnected) => {
-            Answered::Stale(format!("You're already connected with {name}."))
+            Answered::Stale(cx.format("already-connected-with", &[("member", name.into())]))
         }
         Err(error) => Answered::Refused(error),
     }
@@ -140,26 +135,26 @@ async fn answer(
 /// An answer from the invitation DM: the DM is updated in place (the inviter is named, as
 /// mentions may not resolve in DMs). A refusal leaves the DM and its buttons as they are.
 pub(super) async fn answer_from_dm(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
     how: Answer,
 ) -> Response {
-    let name = name_of(network, guild, inviter).await;
-    match answer(network, guild, invitee, inviter, how, &name).await {
+    let name = name_of(cx.network, guild, inviter).await;
+    match answer(cx, guild, invitee, inviter, how, &name).await {
         Answered::Done(text, notifications) => Response {
             reply: Reply::update(text),
             notifications,
         },
         Answered::Stale(text) => Response::only(Reply::update(text)),
-        Answered::Refused(error) => Response::only(refusal(error, ReplyKind::New)),
+        Answered::Refused(error) => Response::only(refusal(cx, error, ReplyKind::New)),
     }
 }
 
 /// An answer from the /invitations list, which is shown again with what happened on top.
 pub(super) async fn answer_from_list(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     invitee: MemberId,
     inviter: MemberId,
@@ -167,13 +162,16 @@ pub(super) async fn answer_from_list(
     offset: u32,
 ) -> Response {
     let (status, notifications) =
-        match answer(network, guild, invitee, inviter, how, &mention(inviter)).await {
+        match answer(cx, guild, invitee, inviter, how, &mention(inviter)).await {
             Answered::Done(text, notifications) => (text, notifications),
             Answered::Stale(text) => (text, Vec::new()),
-            Answered::Refused(error) => (refusal(error, ReplyKind::UpdateClicked).text, Vec::new()),
+            Answered::Refused(error) => (
+                refusal(cx, error, ReplyKind::UpdateClicked).text,
+                Vec::new(),
+            ),
         };
     let mut response = list(
-        network,
+        cx,
         guild,
         invitee,
         InvitationSide::Received,
@@ -186,30 +184,25 @@ pub(super) async fn answer_from_list(
     response
 }
 
-fn reported_text(name: &str) -> String {
-    format!(
-        "You ignored the invitation from {name}, and they can't invite you again. \
-         They won't be told. Thanks for the report: it helps moderators stop spam."
-    )
-}
-
 pub(super) async fn withdraw_from_list(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     inviter: MemberId,
     invitee: MemberId,
     offset: u32,
 ) -> Response {
-    let status = match network.withdraw(guild, inviter, invitee).await {
-        Ok(withdrawn) => format!(
-            "Withdrew your invitation to {}. You can invite them again {}.",
-            mention(invitee),
-            relative_time(withdrawn.can_invite_again_at)
+    let status = match cx.network.withdraw(guild, inviter, invitee).await {
+        Ok(withdrawn) => cx.format(
+            "withdrew",
+            &[
+                ("member", mention(invitee).into()),
+                ("when", relative_time(withdrawn.can_invite_again_at).into()),
+            ],
         ),
-        Err(error) => refusal(error, ReplyKind::UpdateClicked).text,
+        Err(error) => refusal(cx, error, ReplyKind::UpdateClicked).text,
     };
     list(
-        network,
+        cx,
         guild,
         inviter,
         InvitationSide::Sent,
@@ -222,7 +215,7 @@ pub(super) async fn withdraw_from_list(
 
 /// A page of the member's received or sent invitations, each with its buttons.
 pub(super) async fn list(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     owner: MemberId,
     side: InvitationSide,
@@ -230,9 +223,9 @@ pub(super) async fn list(
     status: Option<String>,
     kind: ReplyKind,
 ) -> Response {
-    let counts = match network.counts(guild, owner).await {
+    let counts = match cx.network.counts(guild, owner).await {
         Ok(counts) => counts,
-        Err(error) => return Response::only(refusal(error, kind)),
+        Err(error) => return Response::only(refusal(cx, error, kind)),
     };
     let total = match side {
         InvitationSide::Received => counts.invitations_received,
@@ -244,7 +237,8 @@ pub(super) async fn list(
     } else {
         offset
     };
-    let page = match network
+    let page = match cx
+        .network
         .invitations(
             guild,
             owner,
@@ -257,23 +251,23 @@ pub(super) async fn list(
         .await
     {
         Ok(page) => page,
-        Err(error) => return Response::only(refusal(error, kind)),
+        Err(error) => return Response::only(refusal(cx, error, kind)),
     };
 
     let mut text = status.map(|s| format!("{s}\n\n")).unwrap_or_default();
     let mut reply = Reply::new(String::new()).with_kind(kind);
     match side {
         InvitationSide::Received if page.items.is_empty() => {
-            text.push_str("**Invitations for you**\nNo invitations waiting.")
+            text.push_str(&cx.text("invitations-received-none"))
         }
         InvitationSide::Sent if page.items.is_empty() => {
-            text.push_str("**Invitations you sent**\nNone pending.")
+            text.push_str(&cx.text("invitations-sent-none"))
         }
         InvitationSide::Received => {
-            text.push_str(&format!("**Invitations for you** ({total} waiting)"))
+            text.push_str(&cx.format("invitations-received-heading", &[("total", total.into())]))
         }
         InvitationSide::Sent => {
-            text.push_str(&format!("**Invitations you sent** ({total} pending)"))
+            text.push_str(&cx.format("invitations-sent-heading", &[("total", total.into())]))
         }
     }
     for (n, invitation) in page.items.iter().enumerate() {
@@ -281,11 +275,14 @@ pub(super) async fn list(
             InvitationSide::Received => invitation.inviter,
             InvitationSide::Sent => invitation.invitee,
         };
-        text.push_str(&format!(
-            "\n**{}.** {} · sent {}",
-            offset as usize + n + 1,
-            mention(other),
-            relative_time(invitation.sent_at)
+        text.push('\n');
+        text.push_str(&cx.format(
+            "invitation-line",
+            &[
+                ("n", (offset as usize + n + 1).into()),
+                ("member", mention(other).into()),
+                ("when", relative_time(invitation.sent_at).into()),
+            ],
         ));
         if let Some(note) = &invitation.note {
             text.push_str(&format!(
@@ -301,7 +298,7 @@ pub(super) async fn list(
         reply = match side {
             InvitationSide::Received => reply.with_row(crate::bot::response::Row::Buttons(vec![
                 Button::new(
-                    format!("Accept {name}"),
+                    cx.format("button-accept-name", &[("name", name.clone().into())]),
                     ButtonStyle::Success,
                     ComponentAction::ListAccept {
                         guild,
@@ -311,7 +308,7 @@ pub(super) async fn list(
                     },
                 ),
                 Button::new(
-                    "Ignore",
+                    cx.text("button-ignore"),
                     ButtonStyle::Secondary,
                     ComponentAction::ListIgnore {
                         guild,
@@ -321,7 +318,7 @@ pub(super) async fn list(
                     },
                 ),
                 Button::new(
-                    DONT_KNOW,
+                    cx.text(DONT_KNOW),
                     ButtonStyle::Danger,
                     ComponentAction::ListReport {
                         guild,
@@ -333,7 +330,7 @@ pub(super) async fn list(
             ])),
             InvitationSide::Sent => {
                 reply.with_row(crate::bot::response::Row::Buttons(vec![Button::new(
-                    format!("Withdraw invitation to {name}"),
+                    cx.format("button-withdraw-name", &[("name", name.clone().into())]),
                     ButtonStyle::Secondary,
                     ComponentAction::ListWithdraw {
                         guild,
@@ -348,11 +345,17 @@ pub(super) async fn list(
     let (other_side, other_label) = match side {
         InvitationSide::Received => (
             InvitationSide::Sent,
-            format!("Show sent ({})", counts.invitations_sent),
+            cx.format(
+                "button-show-sent",
+                &[("count", counts.invitations_sent.into())],
+            ),
         ),
         InvitationSide::Sent => (
             InvitationSide::Received,
-            format!("Show received ({})", counts.invitations_received),
+            cx.format(
+                "button-show-received",
+                &[("count", counts.invitations_received.into())],
+            ),
         ),
     };
     let page_button = |label: &str, offset: u32, disabled: bool| {
@@ -369,8 +372,12 @@ pub(super) async fn list(
         .disabled(disabled)
     };
     reply = reply.with_row(crate::bot::response::Row::Buttons(vec![
-        page_button("◀ Previous", offset.saturating_sub(PER_PAGE), offset == 0),
-        page_button("Next ▶", offset + PER_PAGE, !page.has_more),
+        page_button(
+            &cx.text("button-previous"),
+            offset.saturating_sub(PER_PAGE),
+            offset == 0,
+        ),
+        page_button(&cx.text("button-next"), offset + PER_PAGE, !page.has_more),
         Button::new(
             other_label,
             ButtonStyle::Primary,

@@ -18,11 +18,36 @@ mod settings;
 mod tags;
 
 use super::custom_id::ComponentAction;
+use super::i18n::{Language, Value};
 use super::request::Request;
 use super::response::{Outgoing, Reply, ReplyKind, Response};
 use crate::network::{Connection, Network, NetworkError, Notification};
 
-pub async fn handle(network: &Network, request: Request) -> Response {
+/// What every handler works with: the network, and the language to answer in.
+#[derive(Clone, Copy)]
+pub(crate) struct Cx<'a> {
+    pub(crate) network: &'a Network,
+    pub(crate) language: Language,
+}
+
+impl Cx<'_> {
+    /// The text `key` in the language of the person answered.
+    pub(crate) fn text(self, key: &str) -> String {
+        self.language.text(key)
+    }
+
+    /// The text `key`, with `values`, in the language of the person answered.
+    pub(crate) fn format(self, key: &str, values: &[(&'static str, Value)]) -> String {
+        self.language.format(key, values)
+    }
+}
+
+/// What should happen for `request`, said in `language`.
+pub async fn handle(network: &Network, request: Request, language: Language) -> Response {
+    dispatch(Cx { network, language }, request).await
+}
+
+async fn dispatch(cx: Cx<'_>, request: Request) -> Response {
     match request {
         Request::Invite {
             actor,
@@ -30,7 +55,7 @@ pub async fn handle(network: &Network, request: Request) -> Response {
             note,
         } => {
             invitations::invite(
-                network,
+                cx,
                 actor.guild,
                 actor.member,
                 target.member,
@@ -40,121 +65,101 @@ pub async fn handle(network: &Network, request: Request) -> Response {
             .await
         }
         Request::Connect { actor, target } => {
-            invitations::connect(network, actor.guild, actor.member, target.member).await
+            invitations::connect(cx, actor.guild, actor.member, target.member).await
         }
         Request::Disconnect { actor, target } => {
-            disconnect::confirm(
-                network,
-                actor.guild,
-                actor.member,
-                target.member,
-                ReplyKind::New,
-            )
-            .await
+            disconnect::confirm(cx, actor.guild, actor.member, target.member, ReplyKind::New).await
         }
         Request::Connections { actor, search, tag } => {
-            connections::first_page(network, actor, search, tag).await
+            connections::first_page(cx, actor, search, tag).await
         }
         Request::Invitations { actor, side } => {
-            invitations::list(
-                network,
-                actor.guild,
-                actor.member,
-                side,
-                0,
-                None,
-                ReplyKind::New,
-            )
-            .await
+            invitations::list(cx, actor.guild, actor.member, side, 0, None, ReplyKind::New).await
         }
         Request::Profile {
             actor,
             target: Some(target),
             avatar,
-        } => profile::of_other(network, actor, target.member, avatar).await,
+        } => profile::of_other(cx, actor, target.member, avatar).await,
         Request::Profile {
             actor,
             target: None,
             avatar,
-        } => profile::own(network, actor, avatar).await,
-        Request::EditProfile { actor } => profile::form(network, actor.guild, actor.member).await,
+        } => profile::own(cx, actor, avatar).await,
+        Request::EditProfile { actor } => profile::form(cx, actor.guild, actor.member).await,
         Request::SaveProfile {
             guild,
             member,
             draft,
-        } => profile::save(network, guild, member, draft).await,
-        Request::People { actor, filter } => people::search(network, actor, filter).await,
-        Request::SkillChoices { actor, typed } => {
-            people::skill_choices(network, actor, &typed).await
-        }
+        } => profile::save(cx, guild, member, draft).await,
+        Request::People { actor, filter } => people::search(cx, actor, filter).await,
+        Request::SkillChoices { actor, typed } => people::skill_choices(cx, actor, &typed).await,
         Request::Tag {
             actor,
             target,
             tag,
             add,
-        } => tags::change(network, actor, target.member, &tag, add).await,
-        Request::TagChoices { actor, typed } => tags::choices(network, actor, &typed).await,
-        Request::Suggestions { actor } => profile::suggestions(network, actor).await,
-        Request::Settings { actor, update } => {
-            settings::show_or_change(network, actor, update).await
-        }
-        Request::Moderate { actor, action } => moderation::handle(network, actor, action).await,
+        } => tags::change(cx, actor, target.member, &tag, add).await,
+        Request::TagChoices { actor, typed } => tags::choices(cx, actor, &typed).await,
+        Request::Suggestions { actor } => profile::suggestions(cx, actor).await,
+        Request::Settings { actor, update } => settings::show_or_change(cx, actor, update).await,
+        Request::Moderate { actor, action } => moderation::handle(cx, actor, action).await,
         Request::Restore {
             guild,
             moderator,
             member,
-        } => moderation::restore(network, guild, moderator, member).await,
-        Request::MyData { actor, export } => mydata::export_or_ask(network, actor, export).await,
+        } => moderation::restore(cx, guild, moderator, member).await,
+        Request::MyData { actor, export } => mydata::export_or_ask(cx, actor, export).await,
         Request::ConfirmRemoveMember {
             guild,
             moderator,
             member,
-        } => moderation::remove_member(network, guild, moderator, member).await,
+        } => moderation::remove_member(cx, guild, moderator, member).await,
         Request::NotModerator => Response::only(Reply::new(moderation::NOT_MODERATOR)),
-        Request::Button(action) => button(network, action).await,
-        Request::Pick { action, values } => pick(network, action, &values).await,
+        Request::Button(action) => button(cx, action).await,
+        Request::Pick { action, values } => pick(cx, action, &values).await,
     }
 }
 
-async fn button(network: &Network, action: ComponentAction) -> Response {
+async fn button(cx: Cx<'_>, action: ComponentAction) -> Response {
     use ComponentAction as A;
     match action {
         A::Accept {
             guild,
             inviter,
             invitee,
-        } => invitations::answer_from_dm(network, guild, invitee, inviter, Answer::Accept).await,
+        } => invitations::answer_from_dm(cx, guild, invitee, inviter, Answer::Accept).await,
         A::Ignore {
             guild,
             inviter,
             invitee,
-        } => invitations::answer_from_dm(network, guild, invitee, inviter, Answer::Ignore).await,
+        } => invitations::answer_from_dm(cx, guild, invitee, inviter, Answer::Ignore).await,
         A::Invite { guild, from, to } => {
-            invitations::invite(network, guild, from, to, None, ReplyKind::UpdateClicked).await
+            invitations::invite(cx, guild, from, to, None, ReplyKind::UpdateClicked).await
         }
         A::InviteSuggested { guild, from, to } => {
-            invitations::invite(network, guild, from, to, None, ReplyKind::New).await
+            invitations::invite(cx, guild, from, to, None, ReplyKind::New).await
         }
         A::AskRemove {
             guild,
             remover,
             removed,
-        } => disconnect::confirm(network, guild, remover, removed, ReplyKind::UpdateClicked).await,
+        } => disconnect::confirm(cx, guild, remover, removed, ReplyKind::UpdateClicked).await,
         A::ConfirmRemove {
             guild,
             remover,
             removed,
-        } => disconnect::remove(network, guild, remover, removed).await,
-        A::CancelRemove { removed, .. } => disconnect::keep(removed),
+        } => disconnect::remove(cx, guild, remover, removed).await,
+        A::CancelRemove { removed, .. } => disconnect::keep(cx, removed),
         // A menu clicked like a button carries no choice: nothing to do.
-        A::RemovePick { .. } => Response::only(Reply::new("Pick a connection from the menu.")),
+        A::RemovePick { .. } => Response::only(Reply::new(cx.text("pick-connection"))),
         A::ConnectionsPage {
             guild,
             owner,
             filter,
             cursor,
             forward,
-        } => connections::other_page(network, guild, owner, filter, cursor, forward).await,
+        } => connections::other_page(cx, guild, owner, filter, cursor, forward).await,
         A::InvitationsPage {
             guild,
             owner,
@@ -162,7 +167,7 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             offset,
         } => {
             invitations::list(
-                network,
+                cx,
                 guild,
                 owner,
                 side,
@@ -178,8 +183,7 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             invitee,
             offset,
         } => {
-            invitations::answer_from_list(network, guild, invitee, inviter, Answer::Accept, offset)
-                .await
+            invitations::answer_from_list(cx, guild, invitee, inviter, Answer::Accept, offset).await
         }
         A::ListIgnore {
             guild,
@@ -187,24 +191,22 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             invitee,
             offset,
         } => {
-            invitations::answer_from_list(network, guild, invitee, inviter, Answer::Ignore, offset)
-                .await
+            invitations::answer_from_list(cx, guild, invitee, inviter, Answer::Ignore, offset).await
         }
         A::Report {
             guild,
             inviter,
             invitee,
-        } => invitations::answer_from_dm(network, guild, invitee, inviter, Answer::Report).await,
+        } => invitations::answer_from_dm(cx, guild, invitee, inviter, Answer::Report).await,
         A::ListReport {
             guild,
             inviter,
             invitee,
             offset,
         } => {
-            invitations::answer_from_list(network, guild, invitee, inviter, Answer::Report, offset)
-                .await
+            invitations::answer_from_list(cx, guild, invitee, inviter, Answer::Report, offset).await
         }
-        A::EraseMyData { guild, member } => mydata::erase(network, guild, member).await,
+        A::EraseMyData { guild, member } => mydata::erase(cx, guild, member).await,
         A::Dismiss { .. } => mydata::dismiss(),
         // The parser sends moderators' clicks to their own requests after checking permissions.
         A::RemoveMember { .. } => Response::only(Reply::new(moderation::NOT_MODERATOR)),
@@ -215,10 +217,10 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
             inviter,
             invitee,
             offset,
-        } => invitations::withdraw_from_list(network, guild, inviter, invitee, offset).await,
-        A::EditProfile { guild, member } => profile::form(network, guild, member).await,
+        } => invitations::withdraw_from_list(cx, guild, inviter, invitee, offset).await,
+        A::EditProfile { guild, member } => profile::form(cx, guild, member).await,
         // A menu clicked like a button carries no choice: nothing to do.
-        A::OpenToPick { .. } => Response::only(Reply::new("Pick from the menu.")),
+        A::OpenToPick { .. } => Response::only(Reply::new(cx.text("pick-from-menu"))),
         A::ViewCard {
             guild,
             viewer,
@@ -228,39 +230,43 @@ async fn button(network: &Network, action: ComponentAction) -> Response {
                 guild,
                 member: viewer,
             };
-            profile::of_other(network, actor, member, None).await
+            profile::of_other(cx, actor, member, None).await
         }
         A::PeoplePage {
             guild,
             owner,
             search,
             offset,
-        } => people::other_page(network, guild, owner, search, offset).await,
+        } => people::other_page(cx, guild, owner, search, offset).await,
     }
 }
 
-async fn pick(network: &Network, action: ComponentAction, values: &[String]) -> Response {
+async fn pick(cx: Cx<'_>, action: ComponentAction, values: &[String]) -> Response {
     match action {
         ComponentAction::RemovePick { guild, owner } => match values.first().map(|v| v.parse()) {
             Some(Ok(removed)) => {
-                disconnect::confirm(network, guild, owner, removed, ReplyKind::UpdateClicked).await
+                disconnect::confirm(cx, guild, owner, removed, ReplyKind::UpdateClicked).await
             }
-            _ => Response::only(Reply::new(NetworkError::InvalidId.to_string())),
+            _ => Response::only(refusal(cx, NetworkError::InvalidId, ReplyKind::New)),
         },
         ComponentAction::OpenToPick { guild, member } => {
-            profile::pick_open_to(network, guild, member, values).await
+            profile::pick_open_to(cx, guild, member, values).await
         }
         // Every other action is a button; a choice for it is not something this version sent.
-        _ => Response::only(Reply::new(super::request::InputError::Unknown.to_string())),
+        _ => Response::only(Reply::new(super::error_text::input_error(
+            cx.language,
+            &super::request::InputError::Unknown,
+        ))),
     }
 }
 
-fn connected_text(connection: &Connection, name: &str) -> String {
-    if connection.restored {
-        format!("You're connected with {name} again.")
+fn connected_text(cx: Cx<'_>, connection: &Connection, name: &str) -> String {
+    let key = if connection.restored {
+        "connected-again"
     } else {
-        format!("You're now connected with {name}.")
-    }
+        "connected-new"
+    };
+    cx.format(key, &[("member", name.into())])
 }
 
 fn notify(notification: Option<Notification>, if_dms_closed: Option<String>) -> Vec<Outgoing> {
@@ -275,9 +281,9 @@ fn notify(notification: Option<Notification>, if_dms_closed: Option<String>) -> 
 
 /// The reply for a refused or failed operation: the error's own text, which is written for the
 /// person; for our own failures, the cause goes to the log and the person gets the short text.
-fn refusal(error: NetworkError, kind: ReplyKind) -> Reply {
+fn refusal(cx: Cx<'_>, error: NetworkError, kind: ReplyKind) -> Reply {
     if error.is_internal() {
         tracing::error!(error = %super::text::error_chain(&error), "network operation failed");
     }
-    Reply::new(error.to_string()).with_kind(kind)
+    Reply::new(super::error_text::network_error(cx.language, &error)).with_kind(kind)
 }

@@ -1,22 +1,20 @@
 //! `/network …` for moderators: stats, limits, and the report queue with Restore buttons.
 //! Nothing a moderator sees concerns two members: no disconnects, no who-reported-whom.
 
-use super::refusal;
+use super::{Cx, refusal};
 use crate::bot::custom_id::ComponentAction;
 use crate::bot::request::{Actor, Moderation};
 use crate::bot::response::{Button, ButtonStyle, Reply, ReplyKind, Response};
 use crate::bot::text::{label_name, mention, relative_time};
-use crate::network::{GuildId, GuildLimits, LimitsUpdate, MemberId, Network};
+use crate::network::{GuildId, GuildLimits, LimitsUpdate, MemberId};
 
 pub(super) const NOT_MODERATOR: &str = "Only members who can manage this server can do that.";
 
-pub(super) async fn handle(network: &Network, actor: Actor, action: Moderation) -> Response {
+pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Response {
     match action {
-        Moderation::Stats => stats(network, actor.guild).await,
-        Moderation::Limits(update) => limits(network, actor.guild, update).await,
-        Moderation::Reports => {
-            queue(network, actor.guild, actor.member, None, ReplyKind::New).await
-        }
+        Moderation::Stats => stats(cx, actor.guild).await,
+        Moderation::Limits(update) => limits(cx, actor.guild, update).await,
+        Moderation::Reports => queue(cx, actor.guild, actor.member, None, ReplyKind::New).await,
         Moderation::RemoveMember(target) => {
             let (guild, moderator, member) = (actor.guild, actor.member, target.member);
             Response::only(
@@ -35,7 +33,8 @@ pub(super) async fn handle(network: &Network, actor: Actor, action: Moderation) 
         }
         Moderation::ClearProfile(target) => {
             let member = target.member;
-            let reply = match network
+            let reply = match cx
+                .network
                 .clear_profile(actor.guild, actor.member, member)
                 .await
             {
@@ -45,15 +44,15 @@ pub(super) async fn handle(network: &Network, actor: Actor, action: Moderation) 
                     mention(member)
                 )),
                 Ok(false) => Reply::new(format!("{} has no profile to clear.", mention(member))),
-                Err(error) => refusal(error, ReplyKind::New),
+                Err(error) => refusal(cx, error, ReplyKind::New),
             };
             Response::only(reply)
         }
     }
 }
 
-async fn stats(network: &Network, guild: GuildId) -> Response {
-    match network.stats(guild).await {
+async fn stats(cx: Cx<'_>, guild: GuildId) -> Response {
+    match cx.network.stats(guild).await {
         Ok(s) => Response::only(Reply::new(format!(
             "**Network stats**\nMembers in the network: {}\nConnections: {}\nPending invitations: {}\n\
              Invitations sent in the last 7 days: {}\nConnections per member: median {}, most {}",
@@ -64,20 +63,20 @@ async fn stats(network: &Network, guild: GuildId) -> Response {
             s.median_connections,
             s.max_connections
         ))),
-        Err(error) => Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
     }
 }
 
-async fn limits(network: &Network, guild: GuildId, update: LimitsUpdate) -> Response {
+async fn limits(cx: Cx<'_>, guild: GuildId, update: LimitsUpdate) -> Response {
     let changing = update != LimitsUpdate::default();
     let limits = if changing {
-        network.update_limits(guild, update).await
+        cx.network.update_limits(guild, update).await
     } else {
-        network.limits(guild).await
+        cx.network.limits(guild).await
     };
     match limits {
         Ok(limits) => Response::only(Reply::new(limits_text(limits, changing))),
-        Err(error) => Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
     }
 }
 
@@ -103,54 +102,47 @@ fn limits_text(limits: GuildLimits, saved: bool) -> String {
 
 /// Confirmed by a moderator (checked again on the click).
 pub(super) async fn remove_member(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     moderator: MemberId,
     member: MemberId,
 ) -> Response {
-    match network.remove_member(guild, moderator, member).await {
+    match cx.network.remove_member(guild, moderator, member).await {
         Ok(()) => Response::only(Reply::update(format!(
             "Erased {}'s network data in this server.",
             mention(member)
         ))),
-        Err(error) => Response::only(refusal(error, ReplyKind::UpdateClicked)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
 }
 
 /// A moderator restores a suspended sender; the queue is shown again.
 pub(super) async fn restore(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     moderator: MemberId,
     member: MemberId,
 ) -> Response {
-    let status = match network.restore(guild, moderator, member).await {
+    let status = match cx.network.restore(guild, moderator, member).await {
         Ok(()) => format!(
             "Restored {}: they can send invitations again.",
             mention(member)
         ),
-        Err(error) => refusal(error, ReplyKind::UpdateClicked).text,
+        Err(error) => refusal(cx, error, ReplyKind::UpdateClicked).text,
     };
-    queue(
-        network,
-        guild,
-        moderator,
-        Some(status),
-        ReplyKind::UpdateClicked,
-    )
-    .await
+    queue(cx, guild, moderator, Some(status), ReplyKind::UpdateClicked).await
 }
 
 async fn queue(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     moderator: MemberId,
     status: Option<String>,
     kind: ReplyKind,
 ) -> Response {
-    let reported = match network.report_queue(guild).await {
+    let reported = match cx.network.report_queue(guild).await {
         Ok(list) => list,
-        Err(error) => return Response::only(refusal(error, kind)),
+        Err(error) => return Response::only(refusal(cx, error, kind)),
     };
     let mut text = status.map(|s| format!("{s}\n\n")).unwrap_or_default();
     text.push_str("**Reported senders** (\"I don't know this person\", last 30 days)");
@@ -158,7 +150,7 @@ async fn queue(
         text.push_str("\nNobody has been reported.");
     }
     let ids: Vec<MemberId> = reported.iter().map(|r| r.member).collect();
-    let names = network.names_of(guild, &ids).await.unwrap_or_default();
+    let names = cx.network.names_of(guild, &ids).await.unwrap_or_default();
     let mut reply = Reply::new(String::new()).with_kind(kind);
     for (n, entry) in reported.iter().enumerate() {
         let noun = if entry.recent_reports == 1 {

@@ -1,13 +1,13 @@
 //! `/mydata export` (a JSON file of everything the bot holds about you here) and
 //! `/mydata delete` (after a confirmation, erase it).
 
-use super::refusal;
+use super::{Cx, refusal};
 use crate::bot::custom_id::ComponentAction;
 use crate::bot::request::Actor;
 use crate::bot::response::{Button, ButtonStyle, Reply, ReplyKind, Response};
-use crate::network::{GuildId, MemberId, Network};
+use crate::network::{GuildId, MemberId};
 
-pub(super) async fn export_or_ask(network: &Network, actor: Actor, export: bool) -> Response {
+pub(super) async fn export_or_ask(cx: Cx<'_>, actor: Actor, export: bool) -> Response {
     let (guild, member) = (actor.guild, actor.member);
     if !export {
         return Response::only(
@@ -20,7 +20,7 @@ pub(super) async fn export_or_ask(network: &Network, actor: Actor, export: bool)
             .with_button(Button::new("Cancel", ButtonStyle::Secondary, ComponentAction::Dismiss { guild, owner: member })),
         );
     }
-    match network.export(guild, member).await {
+    match cx.network.export(guild, member).await {
         Ok(data) => match serde_json::to_vec_pretty(&data) {
             Ok(json) => Response::only(
                 Reply::new(
@@ -36,16 +36,16 @@ pub(super) async fn export_or_ask(network: &Network, actor: Actor, export: bool)
                 ))
             }
         },
-        Err(error) => Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
     }
 }
 
-pub(super) async fn erase(network: &Network, guild: GuildId, member: MemberId) -> Response {
-    match network.erase_my_data(guild, member).await {
+pub(super) async fn erase(cx: Cx<'_>, guild: GuildId, member: MemberId) -> Response {
+    match cx.network.erase_my_data(guild, member).await {
         Ok(()) => Response::only(Reply::update(
             "Your network data in this server has been deleted.",
         )),
-        Err(error) => Response::only(refusal(error, ReplyKind::UpdateClicked)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
 }
 

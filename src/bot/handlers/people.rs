@@ -1,7 +1,7 @@
 //! `/people`: members found by skill, words and what they are open to, closest first, ten a
 //! page with a View button each; and skill autocomplete.
 
-use super::refusal;
+use super::{Cx, refusal};
 use crate::bot::commands::open_to_label;
 use crate::bot::custom_id::ComponentAction;
 use crate::bot::i18n::Language;
@@ -10,27 +10,28 @@ use crate::bot::response::{
     AUTOCOMPLETE_CHOICES, Button, ButtonStyle, Choice, Reply, ReplyKind, Response, Row,
 };
 use crate::bot::text::{inert, label_name, mention, shorten};
-use crate::network::{Degree, GuildId, MemberId, Network, PeopleFilter, PeoplePage};
+use crate::network::{Degree, GuildId, MemberId, PeopleFilter, PeoplePage};
 
 /// People a page: two rows of five View buttons.
 const PER_PAGE: usize = 10;
 /// How much of a headline a line shows.
 const HEADLINE_PREVIEW_CHARS: usize = 80;
 
-pub(super) async fn search(network: &Network, actor: Actor, filter: PeopleFilter) -> Response {
+pub(super) async fn search(cx: Cx<'_>, actor: Actor, filter: PeopleFilter) -> Response {
     let (guild, asker) = (actor.guild, actor.member);
-    let page = match network
+    let page = match cx
+        .network
         .people(guild, asker, filter.clone(), 0, PER_PAGE)
         .await
     {
         Ok(page) => page,
-        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     // The paging buttons refer to the search by number; one page needs no number.
     let search = if page.has_next() {
-        match network.save_search(guild, asker, filter.clone()).await {
+        match cx.network.save_search(guild, asker, filter.clone()).await {
             Ok(id) => id,
-            Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+            Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
         }
     } else {
         0
@@ -39,21 +40,22 @@ pub(super) async fn search(network: &Network, actor: Actor, filter: PeopleFilter
 }
 
 pub(super) async fn other_page(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     owner: MemberId,
     search: u64,
     offset: u32,
 ) -> Response {
-    let filter = match network.saved_search(guild, owner, search).await {
+    let filter = match cx.network.saved_search(guild, owner, search).await {
         Ok(Some(filter)) => filter,
         Ok(None) => {
             return Response::only(Reply::update("This search has expired. Run /people again."));
         }
-        Err(error) => return Response::only(refusal(error, ReplyKind::UpdateClicked)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     };
     let offset = offset as usize;
-    match network
+    match cx
+        .network
         .people(guild, owner, filter.clone(), offset, PER_PAGE)
         .await
     {
@@ -65,7 +67,7 @@ pub(super) async fn other_page(
             &page,
             ReplyKind::UpdateClicked,
         )),
-        Err(error) => Response::only(refusal(error, ReplyKind::UpdateClicked)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
 }
 
@@ -176,8 +178,9 @@ fn render(
 }
 
 /// Skills members here list, for what is being typed: "Rust (14)", choosing types "Rust".
-pub(super) async fn skill_choices(network: &Network, actor: Actor, typed: &str) -> Response {
-    let skills = network
+pub(super) async fn skill_choices(cx: Cx<'_>, actor: Actor, typed: &str) -> Response {
+    let skills = cx
+        .network
         .skill_choices(actor.guild, typed)
         .await
         .unwrap_or_default();

@@ -1,7 +1,7 @@
 //! Profile cards (a member's profile and how you are linked to them, or your own), the profile
 //! form and the "Open to" menu that follows it, and People you may know.
 
-use super::refusal;
+use super::{Cx, refusal};
 use crate::bot::commands::open_to_label;
 use crate::bot::custom_id::ComponentAction;
 use crate::bot::i18n::Language;
@@ -13,8 +13,7 @@ use crate::bot::response::{
 use crate::bot::text::{date, escape_markdown, inert, label_name, mention, shorten};
 use crate::network::{
     Degree, GuildId, MAX_ABOUT_CHARS, MAX_HEADLINE_CHARS, MAX_LINK_CHARS, MAX_LINKS,
-    MAX_SKILL_CHARS, MAX_SKILLS, MemberId, Network, OpenTo, Pending, Profile, ProfileCard,
-    ProfileDraft,
+    MAX_SKILL_CHARS, MAX_SKILLS, MemberId, OpenTo, Pending, Profile, ProfileCard, ProfileDraft,
 };
 
 /// How many people /suggestions lists (two rows of five buttons).
@@ -30,18 +29,18 @@ pub(crate) const LINKS_FIELD: &str = "links";
 
 /// Another member's card, and how the viewer is linked to them with the one action that fits.
 pub(super) async fn of_other(
-    network: &Network,
+    cx: Cx<'_>,
     actor: Actor,
     member: MemberId,
     avatar: Option<String>,
 ) -> Response {
     let (guild, viewer) = (actor.guild, actor.member);
     let (relation, card) = match tokio::try_join!(
-        network.relation(guild, viewer, member),
-        network.profile_card(guild, viewer, member)
+        cx.network.relation(guild, viewer, member),
+        cx.network.profile_card(guild, viewer, member)
     ) {
         Ok(both) => both,
-        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     let degree = match relation.degree {
         Degree::First => "1st degree: you're connected",
@@ -51,7 +50,8 @@ pub(super) async fn of_other(
     };
     let mut text = format!("{} · {degree}", mention(member));
     if relation.mutuals.count > 0 {
-        let names = network
+        let names = cx
+            .network
             .names_of(guild, &relation.mutuals.sample)
             .await
             .unwrap_or_default();
@@ -138,14 +138,14 @@ pub(super) async fn of_other(
 }
 
 /// The member's own card and counts, with the button to edit it.
-pub(super) async fn own(network: &Network, actor: Actor, avatar: Option<String>) -> Response {
+pub(super) async fn own(cx: Cx<'_>, actor: Actor, avatar: Option<String>) -> Response {
     let (guild, me) = (actor.guild, actor.member);
     let (counts, card) = match tokio::try_join!(
-        network.counts(guild, me),
-        network.profile_card(guild, me, me)
+        cx.network.counts(guild, me),
+        cx.network.profile_card(guild, me, me)
     ) {
         Ok(both) => both,
-        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     let mut text = format!(
         "**Your network**\nConnections: {}\nInvitations waiting for you: {}\nInvitations you sent, pending: {}\nInvitations left this week: {}",
@@ -237,10 +237,10 @@ fn open_to_text(open_to: &[OpenTo]) -> String {
 }
 
 /// The profile form, filled in with what is saved.
-pub(super) async fn form(network: &Network, guild: GuildId, member: MemberId) -> Response {
-    let profile = match network.own_profile(guild, member).await {
+pub(super) async fn form(cx: Cx<'_>, guild: GuildId, member: MemberId) -> Response {
+    let profile = match cx.network.own_profile(guild, member).await {
         Ok(profile) => profile,
-        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     let current = |pick: fn(&Profile) -> String| profile.as_ref().map(pick).unwrap_or_default();
     let chars = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
@@ -295,19 +295,19 @@ pub(super) async fn form(network: &Network, guild: GuildId, member: MemberId) ->
 /// The form submitted: saved whole, or refused whole with the problem named; then the card,
 /// and the menu for what they are open to (the form has no room for it).
 pub(super) async fn save(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     member: MemberId,
     draft: ProfileDraft,
 ) -> Response {
-    match network.save_profile(guild, member, draft).await {
-        Ok(Some(profile)) => saved(network, guild, member, &profile, ReplyKind::New).await,
+    match cx.network.save_profile(guild, member, draft).await {
+        Ok(Some(profile)) => saved(cx, guild, member, &profile, ReplyKind::New).await,
         Ok(None) => Response::only(
             Reply::new("Your profile is empty now, so there's nothing to show.")
                 .with_button(edit_button(guild, member)),
         ),
         Err(error) => {
-            let reply = refusal(error, ReplyKind::New);
+            let reply = refusal(cx, error, ReplyKind::New);
             Response::only(reply.with_button(edit_button(guild, member)))
         }
     }
@@ -315,15 +315,15 @@ pub(super) async fn save(
 
 /// "Saved", the card as others see it, and the "Open to" menu.
 async fn saved(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     member: MemberId,
     profile: &Profile,
     kind: ReplyKind,
 ) -> Response {
-    let card = match network.profile_card(guild, member, member).await {
+    let card = match cx.network.profile_card(guild, member, member).await {
         Ok(card) => card,
-        Err(error) => return Response::only(refusal(error, kind)),
+        Err(error) => return Response::only(refusal(cx, error, kind)),
     };
     let options = OpenTo::all()
         .map(|o| SelectOption {
@@ -353,7 +353,7 @@ async fn saved(
 
 /// What they are open to, picked from the menu.
 pub(super) async fn pick_open_to(
-    network: &Network,
+    cx: Cx<'_>,
     guild: GuildId,
     member: MemberId,
     values: &[String],
@@ -363,27 +363,26 @@ pub(super) async fn pick_open_to(
         .map(|v| OpenTo::parse(v))
         .collect::<Option<Vec<_>>>()
     else {
-        return Response::only(Reply::new(
-            crate::bot::request::InputError::Unknown.to_string(),
-        ));
+        return Response::only(Reply::new(crate::bot::error_text::input_error(
+            cx.language,
+            &crate::bot::request::InputError::Unknown,
+        )));
     };
-    match network.set_open_to(guild, member, open_to).await {
-        Ok(Some(profile)) => {
-            saved(network, guild, member, &profile, ReplyKind::UpdateClicked).await
-        }
+    match cx.network.set_open_to(guild, member, open_to).await {
+        Ok(Some(profile)) => saved(cx, guild, member, &profile, ReplyKind::UpdateClicked).await,
         Ok(None) => Response::only(
             Reply::update("Your profile is empty now, so there's nothing to show.")
                 .with_button(edit_button(guild, member)),
         ),
-        Err(error) => Response::only(refusal(error, ReplyKind::UpdateClicked)),
+        Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
 }
 
-pub(super) async fn suggestions(network: &Network, actor: Actor) -> Response {
+pub(super) async fn suggestions(cx: Cx<'_>, actor: Actor) -> Response {
     let (guild, me) = (actor.guild, actor.member);
-    let suggestions = match network.suggestions(guild, me, SUGGESTIONS).await {
+    let suggestions = match cx.network.suggestions(guild, me, SUGGESTIONS).await {
         Ok(list) => list,
-        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     if suggestions.is_empty() {
         return Response::only(Reply::new(
@@ -392,7 +391,7 @@ pub(super) async fn suggestions(network: &Network, actor: Actor) -> Response {
         ));
     }
     let ids: Vec<MemberId> = suggestions.iter().map(|s| s.member).collect();
-    let names = network.names_of(guild, &ids).await.unwrap_or_default();
+    let names = cx.network.names_of(guild, &ids).await.unwrap_or_default();
     let mut text = String::from("**People you may know**");
     let mut reply = Reply::new(String::new());
     for (n, suggestion) in suggestions.iter().enumerate() {

@@ -1,28 +1,24 @@
 //! `/settings`: who may invite you, automatic accepting, DM notifications.
 
-use super::refusal;
+use super::{Cx, refusal};
 use crate::bot::commands::{policy_label, visibility_label};
 use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{Reply, ReplyKind, Response};
-use crate::network::{Network, SettingsUpdate};
+use crate::network::SettingsUpdate;
 
-pub(super) async fn show_or_change(
-    network: &Network,
-    actor: Actor,
-    update: SettingsUpdate,
-) -> Response {
+pub(super) async fn show_or_change(cx: Cx<'_>, actor: Actor, update: SettingsUpdate) -> Response {
     let changing = update != SettingsUpdate::default();
     let settings = if changing {
-        network
+        cx.network
             .update_settings(actor.guild, actor.member, update)
             .await
     } else {
-        network.settings(actor.guild, actor.member).await
+        cx.network.settings(actor.guild, actor.member).await
     };
     let settings = match settings {
         Ok(settings) => settings,
-        Err(error) => return Response::only(refusal(error, ReplyKind::New)),
+        Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     let on_off = |on: bool| if on { "on" } else { "off" };
     let heading = if changing {

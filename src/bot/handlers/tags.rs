@@ -1,13 +1,13 @@
 //! `/tag add` and `/tag remove`, and autocomplete of the tags a member already uses.
 
-use super::refusal;
+use super::{Cx, refusal};
 use crate::bot::request::Actor;
 use crate::bot::response::{AUTOCOMPLETE_CHOICES, Choice, Reply, ReplyKind, Response};
 use crate::bot::text::mention;
-use crate::network::{MemberId, Network};
+use crate::network::MemberId;
 
 pub(super) async fn change(
-    network: &Network,
+    cx: Cx<'_>,
     actor: Actor,
     peer: MemberId,
     tag: &str,
@@ -16,30 +16,31 @@ pub(super) async fn change(
     let (guild, owner) = (actor.guild, actor.member);
     let shown = |tag: &str| format!("`{}`", tag.trim().replace('`', "'"));
     let reply = if add {
-        match network.add_tag(guild, owner, peer, tag).await {
+        match cx.network.add_tag(guild, owner, peer, tag).await {
             Ok(()) => Reply::new(format!(
                 "Tagged {} with {}. Only you can see your tags.",
                 mention(peer),
                 shown(tag)
             )),
-            Err(error) => refusal(error, ReplyKind::New),
+            Err(error) => refusal(cx, error, ReplyKind::New),
         }
     } else {
-        match network.remove_tag(guild, owner, peer, tag).await {
+        match cx.network.remove_tag(guild, owner, peer, tag).await {
             Ok(true) => Reply::new(format!("Removed {} from {}.", shown(tag), mention(peer))),
             Ok(false) => Reply::new(format!(
                 "{} has no tag {} from you.",
                 mention(peer),
                 shown(tag)
             )),
-            Err(error) => refusal(error, ReplyKind::New),
+            Err(error) => refusal(cx, error, ReplyKind::New),
         }
     };
     Response::only(reply)
 }
 
-pub(super) async fn choices(network: &Network, actor: Actor, typed: &str) -> Response {
-    let tags = network
+pub(super) async fn choices(cx: Cx<'_>, actor: Actor, typed: &str) -> Response {
+    let tags = cx
+        .network
         .tags_in_use(
             actor.guild,
             actor.member,

@@ -29,6 +29,10 @@ pub(super) const STEPS: &[(&str, &str)] = &[
         "0004_saved_searches.sql",
         include_str!("migrations/0004_saved_searches.sql"),
     ),
+    (
+        "0005_locales.sql",
+        include_str!("migrations/0005_locales.sql"),
+    ),
 ];
 
 /// Brings the schema in the connection's `search_path` up to date.

@@ -28,6 +28,7 @@ const STEPS: &[(&str, &str)] = &[
     step!("0010_connections_peer_key_dropped.sql"),
     step!("0011_profiles.sql"),
     step!("0012_saved_searches.sql"),
+    step!("0013_locales.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {

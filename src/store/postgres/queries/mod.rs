@@ -5,6 +5,7 @@ mod change_log;
 mod connections;
 mod facts;
 mod invitations;
+mod locales;
 mod members;
 mod moderation;
 mod profiles;

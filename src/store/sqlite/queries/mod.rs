@@ -10,6 +10,7 @@ mod facts;
 mod filters;
 mod invitations;
 mod limits;
+mod locales;
 mod members;
 mod profiles;
 mod removals;
