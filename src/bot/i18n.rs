@@ -162,6 +162,12 @@ impl From<u32> for Value {
     }
 }
 
+impl From<u64> for Value {
+    fn from(n: u64) -> Self {
+        Self::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
 impl From<usize> for Value {
     fn from(n: usize) -> Self {
         Self::Number(i64::try_from(n).unwrap_or(i64::MAX))

@@ -70,9 +70,7 @@ pub(super) async fn other_page(
         match cx.network.saved_filter(guild, owner, filter_id).await {
             Ok(Some(filter)) => filter,
             Ok(None) => {
-                return Response::only(Reply::update(
-                    "This list has expired. Run /connections again.",
-                ));
+                return Response::only(Reply::update(cx.text("connections-expired")));
             }
             Err(error) => return Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
         }
@@ -112,29 +110,38 @@ async fn page(
         Ok(page) => page,
         Err(error) => return Response::only(refusal(cx, error, kind)),
     };
-    let mut heading = String::from("**Your connections**");
+    let mut heading = cx.text("connections-heading");
     if let Some(search) = &filter.name_contains {
-        heading.push_str(&format!(" matching “{}”", escape_markdown(search)));
+        heading.push(' ');
+        heading.push_str(&cx.format(
+            "connections-matching",
+            &[("search", escape_markdown(search).into())],
+        ));
     }
     if let Some(tag) = &filter.tag {
-        heading.push_str(&format!(" tagged `{}`", tag.as_str().replace('`', "'")));
+        heading.push(' ');
+        heading.push_str(&cx.format(
+            "connections-tagged",
+            &[("tag", format!("`{}`", tag.as_str().replace('`', "'")).into())],
+        ));
     }
     if page.items.is_empty() {
         let text = if filtered {
-            format!("{heading}\nNo connections match.")
+            format!("{heading}\n{}", cx.text("connections-none-match"))
         } else {
-            "You have no connections yet. Invite someone with `/invite`, or see `/suggestions` \
-             for people you may know."
-                .to_owned()
+            cx.text("connections-none")
         };
         return Response::only(Reply::new(text).with_kind(kind));
     }
     let mut text = heading;
     for entry in &page.items {
-        text.push_str(&format!(
-            "\n{} — connected {}",
-            mention(entry.peer),
-            relative_time(entry.since)
+        text.push('\n');
+        text.push_str(&cx.format(
+            "connections-line",
+            &[
+                ("member", mention(entry.peer).into()),
+                ("when", relative_time(entry.since).into()),
+            ],
         ));
         if !entry.tags.is_empty() {
             let tags: Vec<String> = entry
@@ -161,7 +168,7 @@ async fn page(
             options,
             ..Select::one(
                 ComponentAction::RemovePick { guild, owner },
-                "Remove a connection…",
+                cx.text("connections-remove-menu"),
             )
         }));
     if page.has_previous || page.has_next {
@@ -183,8 +190,13 @@ async fn page(
                 .disabled(!available)
             };
         reply = reply.with_row(Row::Buttons(vec![
-            nav("◀ Previous", page.first_cursor(), false, page.has_previous),
-            nav("Next ▶", page.last_cursor(), true, page.has_next),
+            nav(
+                &cx.text("button-previous"),
+                page.first_cursor(),
+                false,
+                page.has_previous,
+            ),
+            nav(&cx.text("button-next"), page.last_cursor(), true, page.has_next),
         ]));
     }
     Response::only(reply)

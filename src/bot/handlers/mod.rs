@@ -115,7 +115,7 @@ async fn dispatch(cx: Cx<'_>, request: Request) -> Response {
             moderator,
             member,
         } => moderation::remove_member(cx, guild, moderator, member).await,
-        Request::NotModerator => Response::only(Reply::new(moderation::NOT_MODERATOR)),
+        Request::NotModerator => Response::only(Reply::new(cx.text(moderation::NOT_MODERATOR))),
         Request::Button(action) => button(cx, action).await,
         Request::Pick { action, values } => pick(cx, action, &values).await,
     }
@@ -207,11 +207,11 @@ async fn button(cx: Cx<'_>, action: ComponentAction) -> Response {
             invitations::answer_from_list(cx, guild, invitee, inviter, Answer::Report, offset).await
         }
         A::EraseMyData { guild, member } => mydata::erase(cx, guild, member).await,
-        A::Dismiss { .. } => mydata::dismiss(),
+        A::Dismiss { .. } => mydata::dismiss(cx),
         // The parser sends moderators' clicks to their own requests after checking permissions.
-        A::RemoveMember { .. } => Response::only(Reply::new(moderation::NOT_MODERATOR)),
+        A::RemoveMember { .. } => Response::only(Reply::new(cx.text(moderation::NOT_MODERATOR))),
         // The parser sends Restore clicks to Request::Restore after checking permissions.
-        A::Restore { .. } => Response::only(Reply::new(moderation::NOT_MODERATOR)),
+        A::Restore { .. } => Response::only(Reply::new(cx.text(moderation::NOT_MODERATOR))),
         A::ListWithdraw {
             guild,
             inviter,

@@ -8,7 +8,7 @@ use crate::bot::response::{Button, ButtonStyle, Reply, ReplyKind, Response};
 use crate::bot::text::{label_name, mention, relative_time};
 use crate::network::{GuildId, GuildLimits, LimitsUpdate, MemberId};
 
-pub(super) const NOT_MODERATOR: &str = "Only members who can manage this server can do that.";
+pub(super) const NOT_MODERATOR: &str = "not-moderator";
 
 pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Response {
     match action {
@@ -18,17 +18,27 @@ pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Resp
         Moderation::RemoveMember(target) => {
             let (guild, moderator, member) = (actor.guild, actor.member, target.member);
             Response::only(
-                Reply::new(format!(
-                    "Erase {}'s network data in this server? Their connections, invitations, tags and \
-                     settings go; they are not told. The audit log records that you did it.",
-                    mention(member)
+                Reply::new(cx.format(
+                    "remove-member-ask",
+                    &[("member", mention(member).into())],
                 ))
                 .with_button(Button::new(
-                    "Erase their data",
+                    cx.text("button-erase-their-data"),
                     ButtonStyle::Danger,
-                    ComponentAction::RemoveMember { guild, moderator, member },
+                    ComponentAction::RemoveMember {
+                        guild,
+                        moderator,
+                        member,
+                    },
                 ))
-                .with_button(Button::new("Cancel", ButtonStyle::Secondary, ComponentAction::Dismiss { guild, owner: moderator })),
+                .with_button(Button::new(
+                    cx.text("button-cancel"),
+                    ButtonStyle::Secondary,
+                    ComponentAction::Dismiss {
+                        guild,
+                        owner: moderator,
+                    },
+                )),
             )
         }
         Moderation::ClearProfile(target) => {
@@ -38,12 +48,14 @@ pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Resp
                 .clear_profile(actor.guild, actor.member, member)
                 .await
             {
-                Ok(true) => Reply::new(format!(
-                    "Cleared {}'s profile. Their connections stay; they are not told. \
-                     The audit log records that you did it.",
-                    mention(member)
+                Ok(true) => Reply::new(cx.format(
+                    "profile-cleared",
+                    &[("member", mention(member).into())],
                 )),
-                Ok(false) => Reply::new(format!("{} has no profile to clear.", mention(member))),
+                Ok(false) => Reply::new(cx.format(
+                    "profile-nothing-to-clear",
+                    &[("member", mention(member).into())],
+                )),
                 Err(error) => refusal(cx, error, ReplyKind::New),
             };
             Response::only(reply)
@@ -53,15 +65,16 @@ pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Resp
 
 async fn stats(cx: Cx<'_>, guild: GuildId) -> Response {
     match cx.network.stats(guild).await {
-        Ok(s) => Response::only(Reply::new(format!(
-            "**Network stats**\nMembers in the network: {}\nConnections: {}\nPending invitations: {}\n\
-             Invitations sent in the last 7 days: {}\nConnections per member: median {}, most {}",
-            s.members,
-            s.connections,
-            s.pending_invitations,
-            s.invitations_sent_last_7_days,
-            s.median_connections,
-            s.max_connections
+        Ok(s) => Response::only(Reply::new(cx.format(
+            "network-stats",
+            &[
+                ("members", s.members.into()),
+                ("connections", s.connections.into()),
+                ("pending", s.pending_invitations.into()),
+                ("sent", s.invitations_sent_last_7_days.into()),
+                ("median", s.median_connections.into()),
+                ("most", s.max_connections.into()),
+            ],
         ))),
         Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
     }
@@ -75,28 +88,30 @@ async fn limits(cx: Cx<'_>, guild: GuildId, update: LimitsUpdate) -> Response {
         cx.network.limits(guild).await
     };
     match limits {
-        Ok(limits) => Response::only(Reply::new(limits_text(limits, changing))),
+        Ok(limits) => Response::only(Reply::new(limits_text(cx, limits, changing))),
         Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
     }
 }
 
-fn limits_text(limits: GuildLimits, saved: bool) -> String {
-    let heading = if saved {
-        "Saved. **Limits**"
+fn limits_text(cx: Cx<'_>, limits: GuildLimits, saved: bool) -> String {
+    let key = if saved {
+        "limits-saved"
     } else {
-        "**Limits**"
+        "limits-shown"
     };
-    format!(
-        "{heading}\nInvitations a member may send in 7 days: {}\nConnections a member may have: {}\n\
-         Reports in 30 days that suspend a sender: {}\nDiscord invite links on profiles: {}",
-        limits.invites_per_week,
-        limits.connection_cap,
-        limits.reports_to_suspend,
-        if limits.allow_invite_links {
-            "allowed"
-        } else {
-            "not allowed"
-        }
+    let links = cx.text(if limits.allow_invite_links {
+        "limits-links-allowed"
+    } else {
+        "limits-links-not-allowed"
+    });
+    cx.format(
+        key,
+        &[
+            ("per_week", limits.invites_per_week.into()),
+            ("cap", limits.connection_cap.into()),
+            ("reports", limits.reports_to_suspend.into()),
+            ("links", links.into()),
+        ],
     )
 }
 
@@ -108,9 +123,9 @@ pub(super) async fn remove_member(
     member: MemberId,
 ) -> Response {
     match cx.network.remove_member(guild, moderator, member).await {
-        Ok(()) => Response::only(Reply::update(format!(
-            "Erased {}'s network data in this server.",
-            mention(member)
+        Ok(()) => Response::only(Reply::update(cx.format(
+            "member-erased",
+            &[("member", mention(member).into())],
         ))),
         Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
@@ -124,10 +139,7 @@ pub(super) async fn restore(
     member: MemberId,
 ) -> Response {
     let status = match cx.network.restore(guild, moderator, member).await {
-        Ok(()) => format!(
-            "Restored {}: they can send invitations again.",
-            mention(member)
-        ),
+        Ok(()) => cx.format("member-restored", &[("member", mention(member).into())]),
         Err(error) => refusal(cx, error, ReplyKind::UpdateClicked).text,
     };
     queue(cx, guild, moderator, Some(status), ReplyKind::UpdateClicked).await
@@ -145,29 +157,32 @@ async fn queue(
         Err(error) => return Response::only(refusal(cx, error, kind)),
     };
     let mut text = status.map(|s| format!("{s}\n\n")).unwrap_or_default();
-    text.push_str("**Reported senders** (\"I don't know this person\", last 30 days)");
+    text.push_str(&cx.text("reports-heading"));
     if reported.is_empty() {
-        text.push_str("\nNobody has been reported.");
+        text.push('\n');
+        text.push_str(&cx.text("reports-none"));
     }
     let ids: Vec<MemberId> = reported.iter().map(|r| r.member).collect();
     let names = cx.network.names_of(guild, &ids).await.unwrap_or_default();
     let mut reply = Reply::new(String::new()).with_kind(kind);
     for (n, entry) in reported.iter().enumerate() {
-        let noun = if entry.recent_reports == 1 {
-            "report"
-        } else {
-            "reports"
-        };
-        text.push_str(&format!(
-            "\n{} — {} {noun}",
-            mention(entry.member),
-            entry.recent_reports
+        text.push('\n');
+        text.push_str(&cx.format(
+            "reports-line",
+            &[
+                ("member", mention(entry.member).into()),
+                ("count", entry.recent_reports.into()),
+            ],
         ));
         if let Some(since) = entry.suspended_since {
-            text.push_str(&format!(" · suspended {}", relative_time(since)));
+            text.push_str(" · ");
+            text.push_str(&cx.format(
+                "reports-suspended",
+                &[("when", relative_time(since).into())],
+            ));
             let name = label_name(names.get(n).and_then(Option::as_ref), entry.member);
             reply = reply.with_button(Button::new(
-                format!("Restore {name}"),
+                cx.format("button-restore-name", &[("name", name.into())]),
                 ButtonStyle::Primary,
                 ComponentAction::Restore {
                     guild,

@@ -11,29 +11,31 @@ pub(super) async fn export_or_ask(cx: Cx<'_>, actor: Actor, export: bool) -> Res
     let (guild, member) = (actor.guild, actor.member);
     if !export {
         return Response::only(
-            Reply::new(
-                "Delete all your network data in this server? Your connections, invitations, tags, \
-                 settings and the names the bot saw for you will be erased, and nobody will be told. \
-                 This can't be undone.",
-            )
-            .with_button(Button::new("Delete my data", ButtonStyle::Danger, ComponentAction::EraseMyData { guild, member }))
-            .with_button(Button::new("Cancel", ButtonStyle::Secondary, ComponentAction::Dismiss { guild, owner: member })),
+            Reply::new(cx.text("mydata-delete-ask"))
+                .with_button(Button::new(
+                    cx.text("button-delete-my-data"),
+                    ButtonStyle::Danger,
+                    ComponentAction::EraseMyData { guild, member },
+                ))
+                .with_button(Button::new(
+                    cx.text("button-cancel"),
+                    ButtonStyle::Secondary,
+                    ComponentAction::Dismiss {
+                        guild,
+                        owner: member,
+                    },
+                )),
         );
     }
     match cx.network.export(guild, member).await {
         Ok(data) => match serde_json::to_vec_pretty(&data) {
             Ok(json) => Response::only(
-                Reply::new(
-                    "Here is everything the bot holds about you in this server. What others hold \
-                     about you (such as whom they removed) is theirs and is not included.",
-                )
+                Reply::new(cx.text("mydata-exported"))
                 .with_file(format!("handshake-{guild}-{member}.json"), json),
             ),
             Err(error) => {
                 tracing::error!(%error, "could not write an export");
-                Response::only(Reply::new(
-                    "Something went wrong on our side. Please try again in a moment.",
-                ))
+                Response::only(Reply::new(cx.text("error-internal")))
             }
         },
         Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
@@ -42,13 +44,11 @@ pub(super) async fn export_or_ask(cx: Cx<'_>, actor: Actor, export: bool) -> Res
 
 pub(super) async fn erase(cx: Cx<'_>, guild: GuildId, member: MemberId) -> Response {
     match cx.network.erase_my_data(guild, member).await {
-        Ok(()) => Response::only(Reply::update(
-            "Your network data in this server has been deleted.",
-        )),
+        Ok(()) => Response::only(Reply::update(cx.text("mydata-deleted"))),
         Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
 }
 
-pub(super) fn dismiss() -> Response {
-    Response::only(Reply::update("Okay, nothing was changed."))
+pub(super) fn dismiss(cx: Cx<'_>) -> Response {
+    Response::only(Reply::update(cx.text("nothing-changed")))
 }

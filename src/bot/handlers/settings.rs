@@ -2,7 +2,6 @@
 
 use super::{Cx, refusal};
 use crate::bot::commands::{policy_label, visibility_label};
-use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{Reply, ReplyKind, Response};
 use crate::network::SettingsUpdate;
@@ -20,19 +19,22 @@ pub(super) async fn show_or_change(cx: Cx<'_>, actor: Actor, update: SettingsUpd
         Ok(settings) => settings,
         Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
-    let on_off = |on: bool| if on { "on" } else { "off" };
-    let heading = if changing {
-        "Saved. **Your settings**"
+    let on_off = |on: bool| cx.text(if on { "setting-on" } else { "setting-off" });
+    let key = if changing {
+        "settings-saved"
     } else {
-        "**Your settings**"
+        "settings-shown"
     };
-    Response::only(Reply::new(format!(
-        "{heading}\nWho may invite you: {}\nAccept invitations automatically: {}\nDM notifications: {}\n\
-         Who sees your profile: {}\n\
-         Nobody is told about your settings: refused invitations all get the same neutral answer.",
-        policy_label(Language::English, settings.invite_policy),
-        on_off(settings.auto_accept),
-        on_off(settings.dm_notifications),
-        visibility_label(Language::English, settings.profile_visibility),
+    Response::only(Reply::new(cx.format(
+        key,
+        &[
+            ("policy", policy_label(cx.language, settings.invite_policy).into()),
+            ("auto_accept", on_off(settings.auto_accept).into()),
+            ("dms", on_off(settings.dm_notifications).into()),
+            (
+                "visibility",
+                visibility_label(cx.language, settings.profile_visibility).into(),
+            ),
+        ],
     )))
 }

@@ -17,20 +17,21 @@ pub(super) async fn change(
     let shown = |tag: &str| format!("`{}`", tag.trim().replace('`', "'"));
     let reply = if add {
         match cx.network.add_tag(guild, owner, peer, tag).await {
-            Ok(()) => Reply::new(format!(
-                "Tagged {} with {}. Only you can see your tags.",
-                mention(peer),
-                shown(tag)
+            Ok(()) => Reply::new(cx.format(
+                "tag-added",
+                &[("member", mention(peer).into()), ("tag", shown(tag).into())],
             )),
             Err(error) => refusal(cx, error, ReplyKind::New),
         }
     } else {
         match cx.network.remove_tag(guild, owner, peer, tag).await {
-            Ok(true) => Reply::new(format!("Removed {} from {}.", shown(tag), mention(peer))),
-            Ok(false) => Reply::new(format!(
-                "{} has no tag {} from you.",
-                mention(peer),
-                shown(tag)
+            Ok(true) => Reply::new(cx.format(
+                "tag-removed",
+                &[("member", mention(peer).into()), ("tag", shown(tag).into())],
+            )),
+            Ok(false) => Reply::new(cx.format(
+                "tag-absent",
+                &[("member", mention(peer).into()), ("tag", shown(tag).into())],
             )),
             Err(error) => refusal(cx, error, ReplyKind::New),
         }
