@@ -412,7 +412,7 @@ async fn people_are_ranked_by_closeness_paged_and_viewable() {
     assert_eq!(labels.len(), 12, "ten View buttons, Previous and Next");
     assert_eq!(labels[0], "View P2");
 
-    let next = button(callback_data(&first), "Next");
+    let next = button(callback_data(&first), "Next ▶");
     let (second, _) = bot
         .click("n", &alice, &next, reply_message(&first), ClickedIn::Server)
         .await;
@@ -424,7 +424,7 @@ async fn people_are_ranked_by_closeness_paged_and_viewable() {
     );
     let next_again = buttons(callback_data(&second));
     assert!(
-        next_again.iter().any(|b| b.0 == "Next" && b.2),
+        next_again.iter().any(|b| b.0 == "Next ▶" && b.2),
         "disabled on the last page"
     );
 

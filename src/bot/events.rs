@@ -204,11 +204,14 @@ impl Handler {
         let notification = &outgoing.notification;
         let guild = notification.guild();
         let other = notification.event().other_member();
+        let language = self.language_of(guild, notification.recipient()).await;
         let names = render::NotificationNames {
             other: name_of(&self.network, guild, other).await,
-            server: self.server_name(http, guild).await,
+            server: match self.server_name(http, guild).await {
+                Some(name) => name,
+                None => language.text("server-fallback"),
+            },
         };
-        let language = self.language_of(guild, notification.recipient()).await;
         let message = render::notification_message(notification, &names, language);
         match deliver::direct_message(http, notification.recipient(), message).await {
             Ok(()) => {}
@@ -227,7 +230,7 @@ impl Handler {
     /// The server's name: from GUILD_CREATE, or — for a server on another process's shard
     /// (a DM click arrives on shard 0, whichever shard its server is on) — asked of Discord
     /// once and kept.
-    async fn server_name(&self, http: &Http, guild: GuildId) -> String {
+    async fn server_name(&self, http: &Http, guild: GuildId) -> Option<String> {
         let known = {
             let names = self.server_names.read().unwrap_or_else(|p| p.into_inner());
             names.get(&guild).cloned()
@@ -237,7 +240,7 @@ impl Handler {
                 .asked
                 .is_none_or(|asked| asked.elapsed() < ASKED_NAME_LIFETIME)
         {
-            return known.name;
+            return Some(known.name);
         }
         match DiscordGuildId::new(guild.get())
             .to_partial_guild(http)
@@ -252,11 +255,11 @@ impl Handler {
                     .write()
                     .unwrap_or_else(|p| p.into_inner())
                     .insert(guild, name);
-                found.name
+                Some(found.name)
             }
             Err(e) => {
                 warn!(error = %error_chain(&e), "could not read a server's name");
-                "a server".to_owned()
+                None
             }
         }
     }

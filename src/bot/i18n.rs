@@ -193,6 +193,111 @@ mod tests {
         }
     }
 
+    /// The longest value each variable takes in practice.
+    fn longest(variable: &str) -> Value {
+        match variable {
+            "member" => Value::Text("<@1234567890123456789>".into()),
+            "name" => Value::Text("N".repeat(40)),
+            "when" | "date" => Value::Text("<t:17000000000:R>".into()),
+            "count" | "n" | "total" | "max" | "min" | "chars" | "limit" | "cap" | "more"
+            | "members" | "connections" | "pending" | "sent" | "median" | "most" | "per_week"
+            | "reports" | "received" | "left" => Value::Number(1_000_000),
+            "names" => Value::Text(vec!["N".repeat(40); 5].join(", ")),
+            // Skills and tags: at most 32 characters, in a code span.
+            "skill" | "tag" => Value::Text("S".repeat(34)),
+            "heading" | "filters" => Value::Text("F".repeat(300)),
+            _ => Value::Text("V".repeat(100)),
+        }
+    }
+
+    /// Every text in every language, with every value at its longest: it formats (no value a
+    /// translation asks for is missing), and fits Discord's limit for where it is shown.
+    #[test]
+    fn every_text_renders_in_every_language_within_discords_limits() {
+        let source = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en-US"))
+            .unwrap()
+            .map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n");
+        // Each message's variables, read off its English source (up to the next message).
+        let mut variables: HashMap<String, Vec<String>> = HashMap::new();
+        let mut current = None;
+        for line in source.lines() {
+            if let Some((key, _)) = line.split_once(" =")
+                && !key.starts_with(['#', ' ', '.', '-'])
+            {
+                current = Some(key.to_owned());
+            }
+            if let Some(key) = &current {
+                let found = variables.entry(key.clone()).or_default();
+                for part in line.split('$').skip(1) {
+                    let name: String = part
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    if !found.contains(&name) {
+                        found.push(name);
+                    }
+                }
+            }
+        }
+        // A message that places another (`{ other-message }`) passes it its own values.
+        let references: Vec<(String, String)> = variables
+            .keys()
+            .flat_map(|key| {
+                let start = source.find(&format!("\n{key} =")).unwrap_or(0);
+                let body: String = source[start + 1..]
+                    .lines()
+                    .take_while({
+                        let mut first = true;
+                        move |line| std::mem::take(&mut first) || line.starts_with(' ')
+                    })
+                    .collect();
+                variables
+                    .keys()
+                    .filter(|other| body.contains(&format!("{{ {other} }}")))
+                    .map(|other| (key.clone(), other.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (key, other) in references {
+            let borrowed = variables[&other].clone();
+            variables.get_mut(&key).unwrap().extend(borrowed);
+        }
+        let mut problems = Vec::new();
+        for language in Language::iter() {
+            for (key, names) in &variables {
+                let values: Vec<(&'static str, Value)> = names
+                    .iter()
+                    .map(|n| (&*Box::leak(n.clone().into_boxed_str()), longest(n)))
+                    .collect();
+                let text = match language.try_format(key, &values) {
+                    Ok(text) => text,
+                    Err(error) => {
+                        problems.push(format!("{} {key}: {error}", language.code()));
+                        continue;
+                    }
+                };
+                let limit = if key.starts_with("button-") {
+                    80
+                } else if key.ends_with("-placeholder") || key == "skill-choice" {
+                    100
+                } else if key == "form-title" || (key.starts_with("form-") && names.len() <= 1) {
+                    45
+                } else if key.starts_with("card-") {
+                    256
+                } else {
+                    2000
+                };
+                let length = text.chars().count();
+                if length > limit {
+                    problems.push(format!("{} {key}: {length} > {limit}", language.code()));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
     #[test]
     fn every_text_exists_in_every_language() {
         let keys = Language::english_keys();

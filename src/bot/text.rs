@@ -1,5 +1,6 @@
 //! Small pieces of message text shared by handlers and notifications.
 
+use super::i18n::Language;
 use crate::network::{GuildId, MemberId, MemberNames, Network, Timestamp};
 
 /// Longest member name put in a button label or menu option (Discord allows 80 and 100).
@@ -22,10 +23,10 @@ pub async fn name_of(network: &Network, guild: GuildId, member: MemberId) -> Str
 
 /// A name for a button label or menu option, which show plain text (no mentions, no
 /// markdown): the display name, shortened, or the id for a member never seen.
-pub fn label_name(names: Option<&MemberNames>, member: MemberId) -> String {
+pub fn label_name(language: Language, names: Option<&MemberNames>, member: MemberId) -> String {
     match names {
         Some(names) => shorten(&names.display_name, LABEL_NAME_CHARS),
-        None => format!("member {member}"),
+        None => language.format("member-fallback", &[("id", member.to_string().into())]),
     }
 }
 

@@ -122,7 +122,10 @@ async fn page(
         heading.push(' ');
         heading.push_str(&cx.format(
             "connections-tagged",
-            &[("tag", format!("`{}`", tag.as_str().replace('`', "'")).into())],
+            &[(
+                "tag",
+                format!("`{}`", tag.as_str().replace('`', "'")).into(),
+            )],
         ));
     }
     if page.items.is_empty() {
@@ -156,7 +159,7 @@ async fn page(
         .items
         .iter()
         .map(|entry| SelectOption {
-            label: label_name(entry.names.as_ref(), entry.peer),
+            label: label_name(cx.language, entry.names.as_ref(), entry.peer),
             value: entry.peer.to_string(),
             description: entry.names.as_ref().map(|n| format!("@{}", n.username)),
             picked: false,
@@ -196,7 +199,12 @@ async fn page(
                 false,
                 page.has_previous,
             ),
-            nav(&cx.text("button-next"), page.last_cursor(), true, page.has_next),
+            nav(
+                &cx.text("button-next"),
+                page.last_cursor(),
+                true,
+                page.has_next,
+            ),
         ]));
     }
     Response::only(reply)

@@ -293,7 +293,7 @@ pub(super) async fn list(
                 ))
             ));
         }
-        let name = label_name(invitation.other_names.as_ref(), other);
+        let name = label_name(cx.language, invitation.other_names.as_ref(), other);
         let (inviter, invitee) = (invitation.inviter, invitation.invitee);
         reply = match side {
             InvitationSide::Received => reply.with_row(crate::bot::response::Row::Buttons(vec![

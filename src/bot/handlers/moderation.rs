@@ -18,27 +18,24 @@ pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Resp
         Moderation::RemoveMember(target) => {
             let (guild, moderator, member) = (actor.guild, actor.member, target.member);
             Response::only(
-                Reply::new(cx.format(
-                    "remove-member-ask",
-                    &[("member", mention(member).into())],
-                ))
-                .with_button(Button::new(
-                    cx.text("button-erase-their-data"),
-                    ButtonStyle::Danger,
-                    ComponentAction::RemoveMember {
-                        guild,
-                        moderator,
-                        member,
-                    },
-                ))
-                .with_button(Button::new(
-                    cx.text("button-cancel"),
-                    ButtonStyle::Secondary,
-                    ComponentAction::Dismiss {
-                        guild,
-                        owner: moderator,
-                    },
-                )),
+                Reply::new(cx.format("remove-member-ask", &[("member", mention(member).into())]))
+                    .with_button(Button::new(
+                        cx.text("button-erase-their-data"),
+                        ButtonStyle::Danger,
+                        ComponentAction::RemoveMember {
+                            guild,
+                            moderator,
+                            member,
+                        },
+                    ))
+                    .with_button(Button::new(
+                        cx.text("button-cancel"),
+                        ButtonStyle::Secondary,
+                        ComponentAction::Dismiss {
+                            guild,
+                            owner: moderator,
+                        },
+                    )),
             )
         }
         Moderation::ClearProfile(target) => {
@@ -48,10 +45,9 @@ pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Resp
                 .clear_profile(actor.guild, actor.member, member)
                 .await
             {
-                Ok(true) => Reply::new(cx.format(
-                    "profile-cleared",
-                    &[("member", mention(member).into())],
-                )),
+                Ok(true) => {
+                    Reply::new(cx.format("profile-cleared", &[("member", mention(member).into())]))
+                }
                 Ok(false) => Reply::new(cx.format(
                     "profile-nothing-to-clear",
                     &[("member", mention(member).into())],
@@ -123,10 +119,9 @@ pub(super) async fn remove_member(
     member: MemberId,
 ) -> Response {
     match cx.network.remove_member(guild, moderator, member).await {
-        Ok(()) => Response::only(Reply::update(cx.format(
-            "member-erased",
-            &[("member", mention(member).into())],
-        ))),
+        Ok(()) => Response::only(Reply::update(
+            cx.format("member-erased", &[("member", mention(member).into())]),
+        )),
         Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
 }
@@ -180,7 +175,11 @@ async fn queue(
                 "reports-suspended",
                 &[("when", relative_time(since).into())],
             ));
-            let name = label_name(names.get(n).and_then(Option::as_ref), entry.member);
+            let name = label_name(
+                cx.language,
+                names.get(n).and_then(Option::as_ref),
+                entry.member,
+            );
             reply = reply.with_button(Button::new(
                 cx.format("button-restore-name", &[("name", name.into())]),
                 ButtonStyle::Primary,

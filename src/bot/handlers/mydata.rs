@@ -31,7 +31,7 @@ pub(super) async fn export_or_ask(cx: Cx<'_>, actor: Actor, export: bool) -> Res
         Ok(data) => match serde_json::to_vec_pretty(&data) {
             Ok(json) => Response::only(
                 Reply::new(cx.text("mydata-exported"))
-                .with_file(format!("handshake-{guild}-{member}.json"), json),
+                    .with_file(format!("handshake-{guild}-{member}.json"), json),
             ),
             Err(error) => {
                 tracing::error!(%error, "could not write an export");

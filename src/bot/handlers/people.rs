@@ -4,7 +4,6 @@
 use super::{Cx, refusal};
 use crate::bot::commands::open_to_label;
 use crate::bot::custom_id::ComponentAction;
-use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{
     AUTOCOMPLETE_CHOICES, Button, ButtonStyle, Choice, Reply, ReplyKind, Response, Row,
@@ -36,7 +35,15 @@ pub(super) async fn search(cx: Cx<'_>, actor: Actor, filter: PeopleFilter) -> Re
     } else {
         0
     };
-    Response::only(render(guild, asker, &filter, search, &page, ReplyKind::New))
+    Response::only(render(
+        cx,
+        guild,
+        asker,
+        &filter,
+        search,
+        &page,
+        ReplyKind::New,
+    ))
 }
 
 pub(super) async fn other_page(
@@ -49,7 +56,7 @@ pub(super) async fn other_page(
     let filter = match cx.network.saved_search(guild, owner, search).await {
         Ok(Some(filter)) => filter,
         Ok(None) => {
-            return Response::only(Reply::update("This search has expired. Run /people again."));
+            return Response::only(Reply::update(cx.text("people-expired")));
         }
         Err(error) => return Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     };
@@ -60,6 +67,7 @@ pub(super) async fn other_page(
         .await
     {
         Ok(page) => Response::only(render(
+            cx,
             guild,
             owner,
             &filter,
@@ -72,6 +80,7 @@ pub(super) async fn other_page(
 }
 
 fn render(
+    cx: Cx<'_>,
     guild: GuildId,
     owner: MemberId,
     filter: &PeopleFilter,
@@ -81,29 +90,27 @@ fn render(
 ) -> Reply {
     let mut asked = Vec::new();
     if let Some(skill) = &filter.skill {
-        asked.push(format!("skill **{}**", inert(skill)));
+        asked.push(cx.format("people-skill", &[("skill", inert(skill).into())]));
     }
     if let Some(text) = &filter.text {
-        asked.push(format!("“{}”", inert(text)));
+        asked.push(cx.format("people-words", &[("words", inert(text).into())]));
     }
     if let Some(open_to) = filter.open_to {
-        asked.push(format!(
-            "open to {}",
-            open_to_label(Language::English, open_to).to_lowercase()
-        ));
+        let label = open_to_label(cx.language, open_to).to_lowercase();
+        asked.push(cx.format("people-open-to", &[("open_to", label.into())]));
     }
     let heading = if asked.is_empty() {
-        "**People with a profile**".to_owned()
+        cx.text("people-heading-all")
     } else {
-        format!("**People** · {}", asked.join(" · "))
+        cx.format("people-heading", &[("filters", asked.join(" · ").into())])
     };
     if page.total == 0 {
-        return Reply::new(format!(
-            "{heading}\nNobody matches that yet. Try another skill or fewer words."
-        ))
-        .with_kind(kind);
+        return Reply::new(format!("{heading}\n{}", cx.text("people-none"))).with_kind(kind);
     }
-    let mut text = format!("{heading} — {} found, closest to you first", page.total);
+    let mut text = cx.format(
+        "people-found",
+        &[("heading", heading.into()), ("count", page.total.into())],
+    );
     let mut reply = Reply::new(String::new()).with_kind(kind);
     let mut views = Vec::new();
     for (n, person) in page.people.iter().enumerate() {
@@ -111,12 +118,12 @@ fn render(
             Some(names) => format!("**{}**", inert(&names.display_name)),
             None => mention(person.member),
         };
-        let degree = match person.closeness.degree {
-            Degree::First => "1st",
-            Degree::Second => "2nd",
-            Degree::Third => "3rd",
-            Degree::Outside => "outside your network",
-        };
+        let degree = cx.text(match person.closeness.degree {
+            Degree::First => "degree-first",
+            Degree::Second => "degree-second-short",
+            Degree::Third => "degree-third-short",
+            Degree::Outside => "degree-outside",
+        });
         let mut line = format!("\n{}. {name}", page.offset + n + 1);
         if let Some(headline) = &person.headline {
             line.push_str(&format!(
@@ -125,14 +132,22 @@ fn render(
             ));
         }
         line.push_str(&format!(" · {degree}"));
-        match person.closeness.mutuals {
-            0 => {}
-            1 => line.push_str(" · 1 mutual connection"),
-            count => line.push_str(&format!(" · {count} mutual connections")),
+        if person.closeness.mutuals > 0 {
+            line.push_str(" · ");
+            line.push_str(&cx.format(
+                "people-mutuals",
+                &[("count", person.closeness.mutuals.into())],
+            ));
         }
         text.push_str(&line);
         views.push(Button::new(
-            format!("View {}", label_name(person.names.as_ref(), person.member)),
+            cx.format(
+                "button-view-name",
+                &[(
+                    "name",
+                    label_name(cx.language, person.names.as_ref(), person.member).into(),
+                )],
+            ),
             ButtonStyle::Secondary,
             ComponentAction::ViewCard {
                 guild,
@@ -161,13 +176,13 @@ fn render(
         };
         reply = reply.with_row(Row::Buttons(vec![
             nav(
-                "Previous",
+                &cx.text("button-previous"),
                 page.offset.saturating_sub(PER_PAGE),
                 page.has_previous(),
             ),
             // A disabled button still needs an id of its own.
             nav(
-                "Next",
+                &cx.text("button-next"),
                 page.offset + PER_PAGE.max(page.people.len()),
                 page.has_next(),
             ),
@@ -189,7 +204,10 @@ pub(super) async fn skill_choices(cx: Cx<'_>, actor: Actor, typed: &str) -> Resp
             .into_iter()
             .take(AUTOCOMPLETE_CHOICES)
             .map(|(skill, count)| Choice {
-                name: format!("{skill} ({count})"),
+                name: cx.format(
+                    "skill-choice",
+                    &[("skill", skill.clone().into()), ("count", count.into())],
+                ),
                 value: skill,
             })
             .collect(),

@@ -4,7 +4,6 @@
 use super::{Cx, refusal};
 use crate::bot::commands::open_to_label;
 use crate::bot::custom_id::ComponentAction;
-use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{
     Button, ButtonStyle, CARD_FIELD_VALUE_CHARS, CARD_TITLE_CHARS, Card, CardField, Form,
@@ -42,12 +41,12 @@ pub(super) async fn of_other(
         Ok(both) => both,
         Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
-    let degree = match relation.degree {
-        Degree::First => "1st degree: you're connected",
-        Degree::Second => "2nd degree",
-        Degree::Third => "3rd degree",
-        Degree::Outside => "outside your network",
-    };
+    let degree = cx.text(match relation.degree {
+        Degree::First => "degree-first-connected",
+        Degree::Second => "degree-second",
+        Degree::Third => "degree-third",
+        Degree::Outside => "degree-outside",
+    });
     let mut text = format!("{} · {degree}", mention(member));
     if relation.mutuals.count > 0 {
         let names = cx
@@ -65,25 +64,25 @@ pub(super) async fn of_other(
                 None => mention(*id),
             })
             .collect();
-        let noun = if relation.mutuals.count == 1 {
-            "mutual connection"
-        } else {
-            "mutual connections"
-        };
         let more = relation.mutuals.count as usize - shown.len();
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
-        text.push_str(&format!(
-            "\n{} {noun}: {}{tail}",
-            relation.mutuals.count,
-            shown.join(", ")
+        let values = [
+            ("count", relation.mutuals.count.into()),
+            ("names", shown.join(", ").into()),
+            ("more", more.into()),
+        ];
+        text.push('\n');
+        text.push_str(&cx.format(
+            if more > 0 {
+                "relation-mutuals-more"
+            } else {
+                "relation-mutuals"
+            },
+            &values,
         ));
     }
     if let Some(since) = relation.connected_since {
-        text.push_str(&format!("\nConnected since {}", date(since)));
+        text.push('\n');
+        text.push_str(&cx.format("relation-since", &[("date", date(since).into())]));
     }
     if !relation.tags.is_empty() {
         let tags: Vec<String> = relation
@@ -91,12 +90,13 @@ pub(super) async fn of_other(
             .iter()
             .map(|t| format!("`{}`", t.as_str().replace('`', "'")))
             .collect();
-        text.push_str(&format!("\nYour tags: {}", tags.join(" ")));
+        text.push('\n');
+        text.push_str(&cx.format("relation-tags", &[("tags", tags.join(" ").into())]));
     }
     // The one action that fits.
     let button = match (relation.connected_since.is_some(), relation.pending) {
         (true, _) => Some(Button::new(
-            "Remove connection",
+            cx.text("button-remove-connection"),
             ButtonStyle::Danger,
             ComponentAction::AskRemove {
                 guild,
@@ -105,9 +105,10 @@ pub(super) async fn of_other(
             },
         )),
         (false, Pending::ReceivedByViewer) => {
-            text.push_str("\nThey invited you to connect.");
+            text.push('\n');
+            text.push_str(&cx.text("relation-invited-you"));
             Some(Button::new(
-                "Accept",
+                cx.text("button-accept"),
                 ButtonStyle::Success,
                 ComponentAction::Accept {
                     guild,
@@ -117,11 +118,12 @@ pub(super) async fn of_other(
             ))
         }
         (false, Pending::SentByViewer) => {
-            text.push_str("\nYour invitation is pending.");
+            text.push('\n');
+            text.push_str(&cx.text("relation-pending"));
             None
         }
         (false, Pending::None) => Some(Button::new(
-            "Invite to connect",
+            cx.text("button-invite-to-connect"),
             ButtonStyle::Primary,
             ComponentAction::Invite {
                 guild,
@@ -130,7 +132,7 @@ pub(super) async fn of_other(
             },
         )),
     };
-    let reply = Reply::new(text).with_card(card_of(&card, avatar));
+    let reply = Reply::new(text).with_card(card_of(cx, &card, avatar));
     Response::only(match button {
         Some(button) => reply.with_button(button),
         None => reply,
@@ -147,39 +149,39 @@ pub(super) async fn own(cx: Cx<'_>, actor: Actor, avatar: Option<String>) -> Res
         Ok(both) => both,
         Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
-    let mut text = format!(
-        "**Your network**\nConnections: {}\nInvitations waiting for you: {}\nInvitations you sent, pending: {}\nInvitations left this week: {}",
-        counts.connections,
-        counts.invitations_received,
-        counts.invitations_sent,
-        counts.invitations_left_this_week
+    let mut text = cx.format(
+        "own-network",
+        &[
+            ("connections", counts.connections.into()),
+            ("received", counts.invitations_received.into()),
+            ("sent", counts.invitations_sent.into()),
+            ("left", counts.invitations_left_this_week.into()),
+        ],
     );
     if card.profile.is_none() {
-        text.push_str(
-            "\n\nYou have no profile yet: add a headline, skills and links so that people can \
-             find you with /people.",
-        );
+        text.push_str("\n\n");
+        text.push_str(&cx.text("own-no-profile"));
     }
     Response::only(
         Reply::new(text)
-            .with_card(card_of(&card, avatar))
-            .with_button(edit_button(guild, me)),
+            .with_card(card_of(cx, &card, avatar))
+            .with_button(edit_button(cx, guild, me)),
     )
 }
 
-fn edit_button(guild: GuildId, member: MemberId) -> Button {
+fn edit_button(cx: Cx<'_>, guild: GuildId, member: MemberId) -> Button {
     Button::new(
-        "Edit profile",
+        cx.text("button-edit-profile"),
         ButtonStyle::Primary,
         ComponentAction::EditProfile { guild, member },
     )
 }
 
 /// A profile card: what the viewer may see of it.
-fn card_of(card: &ProfileCard, avatar: Option<String>) -> Card {
+fn card_of(cx: Cx<'_>, card: &ProfileCard, avatar: Option<String>) -> Card {
     let author = match &card.names {
         Some(names) => shorten(&names.display_name, CARD_TITLE_CHARS),
-        None => label_name(None, card.member),
+        None => label_name(cx.language, None, card.member),
     };
     let mut shown = Card {
         author,
@@ -187,16 +189,16 @@ fn card_of(card: &ProfileCard, avatar: Option<String>) -> Card {
         ..Card::default()
     };
     let connections = CardField {
-        name: "Connections".to_owned(),
+        name: cx.text("card-connections"),
         value: card.connections.to_string(),
         inline: true,
     };
     if card.hidden {
-        shown.description = Some("Their profile is visible to their connections.".to_owned());
+        shown.description = Some(cx.text("card-hidden"));
         return shown;
     }
     let Some(profile) = &card.profile else {
-        shown.description = Some("No profile yet.".to_owned());
+        shown.description = Some(cx.text("card-empty"));
         shown.fields.push(connections);
         return shown;
     };
@@ -205,33 +207,33 @@ fn card_of(card: &ProfileCard, avatar: Option<String>) -> Card {
         .as_deref()
         .map(|h| shorten(&inert(h), CARD_TITLE_CHARS));
     shown.description = profile.about.as_deref().map(inert);
-    let field = |name: &str, value: String| CardField {
-        name: name.to_owned(),
+    let field = |key: &str, value: String| CardField {
+        name: cx.text(key),
         value: shorten(&value, CARD_FIELD_VALUE_CHARS),
         inline: false,
     };
     if !profile.skills.is_empty() {
         let skills: Vec<String> = profile.skills.iter().map(|s| inert(s.as_str())).collect();
-        shown.fields.push(field("Skills", skills.join(" · ")));
+        shown.fields.push(field("card-skills", skills.join(" · ")));
     }
     if !profile.open_to.is_empty() {
         shown
             .fields
-            .push(field("Open to", open_to_text(&profile.open_to)));
+            .push(field("card-open-to", open_to_text(cx, &profile.open_to)));
     }
     if !profile.links.is_empty() {
         // The one field that makes links: checked https addresses, shown as they are.
         let links: Vec<&str> = profile.links.iter().map(|l| l.as_str()).collect();
-        shown.fields.push(field("Links", links.join("\n")));
+        shown.fields.push(field("card-links", links.join("\n")));
     }
     shown.fields.push(connections);
     shown
 }
 
-fn open_to_text(open_to: &[OpenTo]) -> String {
+fn open_to_text(cx: Cx<'_>, open_to: &[OpenTo]) -> String {
     let labels: Vec<String> = open_to
         .iter()
-        .map(|o| open_to_label(Language::English, *o))
+        .map(|o| open_to_label(cx.language, *o))
         .collect();
     labels.join(", ")
 }
@@ -247,47 +249,47 @@ pub(super) async fn form(cx: Cx<'_>, guild: GuildId, member: MemberId) -> Respon
     let fields = vec![
         FormField {
             id: HEADLINE_FIELD,
-            label: "Headline".to_owned(),
+            label: cx.text("form-headline"),
             paragraph: false,
             value: current(|p| p.headline.clone().unwrap_or_default()),
-            placeholder: "What you do, in a line".to_owned(),
+            placeholder: cx.text("form-headline-placeholder"),
             max_chars: chars(MAX_HEADLINE_CHARS),
         },
         FormField {
             id: ABOUT_FIELD,
-            label: "About".to_owned(),
+            label: cx.text("form-about"),
             paragraph: true,
             value: current(|p| p.about.clone().unwrap_or_default()),
-            placeholder: "A few words about you and your work".to_owned(),
+            placeholder: cx.text("form-about-placeholder"),
             max_chars: chars(MAX_ABOUT_CHARS),
         },
         FormField {
             id: SKILLS_FIELD,
-            label: format!("Skills, comma-separated (up to {MAX_SKILLS})"),
+            label: cx.format("form-skills", &[("max", MAX_SKILLS.into())]),
             paragraph: false,
             value: current(|p| {
                 let skills: Vec<&str> = p.skills.iter().map(|s| s.as_str()).collect();
                 skills.join(", ")
             }),
-            placeholder: "Rust, PostgreSQL, mentoring".to_owned(),
+            placeholder: cx.text("form-skills-placeholder"),
             // Room for every skill at its longest, with separators.
             max_chars: chars(MAX_SKILLS * (MAX_SKILL_CHARS + 2)),
         },
         FormField {
             id: LINKS_FIELD,
-            label: format!("Links, one per line (up to {MAX_LINKS})"),
+            label: cx.format("form-links", &[("max", MAX_LINKS.into())]),
             paragraph: true,
             value: current(|p| {
                 let links: Vec<&str> = p.links.iter().map(|l| l.as_str()).collect();
                 links.join("\n")
             }),
-            placeholder: "https://…".to_owned(),
+            placeholder: cx.text("form-links-placeholder"),
             max_chars: chars(MAX_LINKS * (MAX_LINK_CHARS + 1)),
         },
     ];
     Response::only(Reply::form(Form {
         action: ComponentAction::EditProfile { guild, member },
-        title: "Edit your profile".to_owned(),
+        title: cx.text("form-title"),
         fields,
     }))
 }
@@ -303,12 +305,11 @@ pub(super) async fn save(
     match cx.network.save_profile(guild, member, draft).await {
         Ok(Some(profile)) => saved(cx, guild, member, &profile, ReplyKind::New).await,
         Ok(None) => Response::only(
-            Reply::new("Your profile is empty now, so there's nothing to show.")
-                .with_button(edit_button(guild, member)),
+            Reply::new(cx.text("profile-empty")).with_button(edit_button(cx, guild, member)),
         ),
         Err(error) => {
             let reply = refusal(cx, error, ReplyKind::New);
-            Response::only(reply.with_button(edit_button(guild, member)))
+            Response::only(reply.with_button(edit_button(cx, guild, member)))
         }
     }
 }
@@ -327,7 +328,7 @@ async fn saved(
     };
     let options = OpenTo::all()
         .map(|o| SelectOption {
-            label: open_to_label(Language::English, o),
+            label: open_to_label(cx.language, o),
             value: o.as_str().to_owned(),
             description: None,
             picked: profile.open_to.contains(&o),
@@ -335,19 +336,19 @@ async fn saved(
         .collect::<Vec<_>>();
     let most = u8::try_from(options.len()).unwrap_or(u8::MAX);
     Response::only(
-        Reply::new("Saved. This is your profile; pick what you're open to below.")
+        Reply::new(cx.text("profile-saved"))
             .with_kind(kind)
-            .with_card(card_of(&card, None))
+            .with_card(card_of(cx, &card, None))
             .with_row(Row::Select(Select {
                 options,
                 least: 0,
                 most,
                 ..Select::one(
                     ComponentAction::OpenToPick { guild, member },
-                    "Open to… (pick any, or none)",
+                    cx.text("open-to-placeholder"),
                 )
             }))
-            .with_button(edit_button(guild, member)),
+            .with_button(edit_button(cx, guild, member)),
     )
 }
 
@@ -371,8 +372,7 @@ pub(super) async fn pick_open_to(
     match cx.network.set_open_to(guild, member, open_to).await {
         Ok(Some(profile)) => saved(cx, guild, member, &profile, ReplyKind::UpdateClicked).await,
         Ok(None) => Response::only(
-            Reply::update("Your profile is empty now, so there's nothing to show.")
-                .with_button(edit_button(guild, member)),
+            Reply::update(cx.text("profile-empty")).with_button(edit_button(cx, guild, member)),
         ),
         Err(error) => Response::only(refusal(cx, error, ReplyKind::UpdateClicked)),
     }
@@ -385,26 +385,21 @@ pub(super) async fn suggestions(cx: Cx<'_>, actor: Actor) -> Response {
         Err(error) => return Response::only(refusal(cx, error, ReplyKind::New)),
     };
     if suggestions.is_empty() {
-        return Response::only(Reply::new(
-            "No suggestions right now. They come from your connections' connections: \
-             connect with a few people first.",
-        ));
+        return Response::only(Reply::new(cx.text("suggestions-none")));
     }
     let ids: Vec<MemberId> = suggestions.iter().map(|s| s.member).collect();
     let names = cx.network.names_of(guild, &ids).await.unwrap_or_default();
-    let mut text = String::from("**People you may know**");
+    let mut text = cx.text("suggestions-heading");
     let mut reply = Reply::new(String::new());
     for (n, suggestion) in suggestions.iter().enumerate() {
-        let noun = if suggestion.mutual_connections == 1 {
-            "mutual connection"
-        } else {
-            "mutual connections"
-        };
-        text.push_str(&format!(
-            "\n{}. {} — {} {noun}",
-            n + 1,
-            mention(suggestion.member),
-            suggestion.mutual_connections
+        text.push('\n');
+        text.push_str(&cx.format(
+            "suggestions-line",
+            &[
+                ("n", (n + 1).into()),
+                ("member", mention(suggestion.member).into()),
+                ("count", suggestion.mutual_connections.into()),
+            ],
         ));
         if !suggestion.shared_skills.is_empty() {
             let shared: Vec<String> = suggestion
@@ -413,11 +408,19 @@ pub(super) async fn suggestions(cx: Cx<'_>, actor: Actor) -> Response {
                 .take(SHARED_SKILLS_SHOWN)
                 .map(|s| inert(s))
                 .collect();
-            text.push_str(&format!(" · shares {}", shared.join(", ")));
+            text.push_str(" · ");
+            text.push_str(&cx.format(
+                "suggestions-shares",
+                &[("skills", shared.join(", ").into())],
+            ));
         }
-        let name = label_name(names.get(n).and_then(Option::as_ref), suggestion.member);
+        let name = label_name(
+            cx.language,
+            names.get(n).and_then(Option::as_ref),
+            suggestion.member,
+        );
         reply = reply.with_button(Button::new(
-            format!("Invite {name}"),
+            cx.format("button-invite-name", &[("name", name.into())]),
             ButtonStyle::Primary,
             ComponentAction::InviteSuggested {
                 guild,

@@ -28,7 +28,10 @@ pub(super) async fn show_or_change(cx: Cx<'_>, actor: Actor, update: SettingsUpd
     Response::only(Reply::new(cx.format(
         key,
         &[
-            ("policy", policy_label(cx.language, settings.invite_policy).into()),
+            (
+                "policy",
+                policy_label(cx.language, settings.invite_policy).into(),
+            ),
             ("auto_accept", on_off(settings.auto_accept).into()),
             ("dms", on_off(settings.dm_notifications).into()),
             (

@@ -1,0 +1,57 @@
+degree-first-connected = 1次のつながり：つながっています
+degree-first = 1次
+degree-second = 2次のつながり
+degree-second-short = 2次
+degree-third = 3次のつながり
+degree-third-short = 3次
+degree-outside = ネットワーク外
+relation-mutuals = 共通のつながり { $count } 人：{ $names }
+relation-mutuals-more = 共通のつながり { $count } 人：{ $names } ほか { $more } 人
+relation-since = { $date } からつながっています
+relation-tags = あなたのタグ：{ $tags }
+relation-invited-you = この人から招待が届いています。
+relation-pending = あなたの招待は保留中です。
+button-invite-to-connect = つながりに招待
+own-network = **あなたのネットワーク**
+    つながり：{ $connections }
+    届いている招待：{ $received }
+    送った招待（保留中）：{ $sent }
+    今週送れる残りの招待：{ $left }
+own-no-profile = まだプロフィールがありません。見出し、スキル、リンクを追加すると、/people で見つけてもらえます。
+button-edit-profile = プロフィールを編集
+card-connections = つながり
+card-hidden = この人のプロフィールはつながりにだけ公開されています。
+card-empty = プロフィールはまだありません。
+card-skills = スキル
+card-open-to = 希望
+card-links = リンク
+form-title = プロフィールを編集
+form-headline = 見出し
+form-headline-placeholder = あなたの仕事を1行で
+form-about = 自己紹介
+form-about-placeholder = あなたと仕事についてひとこと
+form-skills = スキル（カンマ区切り、{ $max }個まで）
+form-skills-placeholder = Rust, PostgreSQL, メンタリング
+form-links = リンク（1行に1つ、{ $max }件まで）
+form-links-placeholder = https://…
+profile-saved = 保存しました。これがあなたのプロフィールです。下で希望することを選んでください。
+open-to-placeholder = 希望すること…（いくつでも、なしでも）
+profile-empty = プロフィールが空になったため、表示するものはありません。
+suggestions-none = 今はおすすめがありません。おすすめはつながりのつながりから選ばれます。まず何人かとつながりましょう。
+suggestions-heading = **知り合いかもしれない人**
+suggestions-line = { $n }. { $member } — 共通のつながり { $count } 人
+suggestions-shares = 共通のスキル：{ $skills }
+button-invite-name = { $name } さんを招待
+people-expired = この検索は期限切れです。もう一度 /people を実行してください。
+people-skill = スキル **{ $skill }**
+people-words = 「{ $words }」
+people-open-to = 希望：{ $open_to }
+people-heading-all = **プロフィールのある人**
+people-heading = **メンバー検索** · { $filters }
+people-none = まだ該当する人はいません。別のスキルや少ない言葉で試してください。
+people-found = { $heading } — { $count } 人、近い人から順に
+people-mutuals = 共通のつながり { $count } 人
+button-view-name = { $name } さんを表示
+skill-choice = { $skill }（{ $count }）
+member-fallback = メンバー { $id }
+server-fallback = サーバー
