@@ -66,6 +66,17 @@ async fn a_german_client_gets_german_replies_and_a_french_invitee_a_french_dm() 
         ["Accepter", "Ignorer", "Je ne connais pas cette personne"]
     );
 
+    // What the bot remembers of Bob's language is his, and in his export.
+    assert_eq!(
+        bot.network
+            .export(TestBot::guild(), TestBot::id(&bob))
+            .await
+            .unwrap()
+            .language_last_seen
+            .as_deref(),
+        Some("fr")
+    );
+
     // A refusal is German too, and the same sentence whatever the reason.
     let (again, _) = bot
         .discord

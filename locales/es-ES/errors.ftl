@@ -1,6 +1,6 @@
 error-invalid-id = Ese no es un ID de Discord válido.
 error-self-target = No puedes hacer eso contigo mismo.
-error-already-connected = Ya estás conectado con este miembro.
+error-already-connected = Este miembro ya forma parte de tus contactos.
 error-invitation-pending = Ya has invitado a este miembro; tu invitación sigue pendiente.
 error-not-invitable = No se puede invitar a este miembro en este momento.
 error-note-too-long = Tu nota tiene { $chars } caracteres; una nota puede tener como máximo { $max }.
@@ -9,7 +9,7 @@ error-withdraw-cooldown = Hace poco retiraste una invitación a este miembro. Po
 error-sending-suspended = Ahora mismo no puedes enviar invitaciones.
 error-no-invitation-received = No tienes ninguna invitación pendiente de este miembro.
 error-no-invitation-sent = No tienes ninguna invitación pendiente para este miembro.
-error-not-connected = No estás conectado con este miembro.
+error-not-connected = Este miembro no forma parte de tus contactos.
 error-cap-reached = Has llegado al límite de { $cap } contactos de este servidor. Elimina un contacto para hacer sitio a uno nuevo.
 error-invitation-unavailable = Esta invitación no se puede aceptar en este momento.
 error-tag-empty = Una etiqueta no puede estar vacía.

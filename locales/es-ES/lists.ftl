@@ -43,12 +43,12 @@ limits-saved = Guardado. { limits-shown }
 limits-links-allowed = permitidos
 limits-links-not-allowed = no permitidos
 member-erased = Se han borrado los datos de red de { $member } en este servidor.
-member-restored = { $member } ha sido restablecido y puede volver a enviar invitaciones.
+member-restored = { $member } puede volver a enviar invitaciones.
 reports-heading = **Remitentes reportados** («No conozco a esta persona», últimos 30 días)
 reports-none = No se ha reportado a nadie.
 reports-line = { $member } — { $count ->
     [one] 1 reporte
    *[other] { $count } reportes
 }
-reports-suspended = suspendido { $when }
+reports-suspended = suspensión { $when }
 button-restore-name = Restablecer a { $name }

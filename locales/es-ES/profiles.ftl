@@ -1,4 +1,4 @@
-degree-first-connected = 1.er grado: estáis conectados
+degree-first-connected = 1.er grado: contacto directo
 degree-first = 1.er grado
 degree-second = 2.º grado
 degree-second-short = 2.º grado

@@ -43,12 +43,12 @@ limits-saved = Enregistré. { limits-shown }
 limits-links-allowed = autorisés
 limits-links-not-allowed = non autorisés
 member-erased = Les données de réseau de { $member } sur ce serveur ont été effacées.
-member-restored = { $member } est rétabli et peut de nouveau envoyer des invitations.
+member-restored = { $member } peut de nouveau envoyer des invitations.
 reports-heading = **Expéditeurs signalés** (« Je ne connais pas cette personne », 30 derniers jours)
 reports-none = Personne n’a été signalé.
 reports-line = { $member } — { $count ->
     [one] 1 signalement
    *[other] { $count } signalements
 }
-reports-suspended = suspendu { $when }
+reports-suspended = suspension { $when }
 button-restore-name = Rétablir { $name }

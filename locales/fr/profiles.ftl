@@ -15,7 +15,7 @@ relation-mutuals-more = { $count ->
 } : { $names } et { $more } autres
 relation-since = En relation depuis { $date }
 relation-tags = Vos étiquettes : { $tags }
-relation-invited-you = Cette personne vous a invité.
+relation-invited-you = Cette personne vous a envoyé une invitation.
 relation-pending = Votre invitation est en attente.
 button-invite-to-connect = Inviter à se connecter
 own-network = **Votre réseau**

@@ -1,6 +1,6 @@
 error-invalid-id = Esse não é um ID do Discord válido.
 error-self-target = Você não pode fazer isso com você mesmo.
-error-already-connected = Você já está conectado com este membro.
+error-already-connected = Este membro já faz parte das suas conexões.
 error-invitation-pending = Você já convidou este membro; seu convite ainda está pendente.
 error-not-invitable = Não é possível convidar este membro no momento.
 error-note-too-long = Sua nota tem { $chars } caracteres; uma nota pode ter no máximo { $max }.
@@ -9,7 +9,7 @@ error-withdraw-cooldown = Você retirou um convite para este membro há pouco te
 error-sending-suspended = No momento, você não pode enviar convites.
 error-no-invitation-received = Não há nenhum convite pendente deste membro.
 error-no-invitation-sent = Você não tem nenhum convite pendente para este membro.
-error-not-connected = Você não está conectado com este membro.
+error-not-connected = Este membro não faz parte das suas conexões.
 error-cap-reached = Você atingiu o limite de { $cap } conexões deste servidor. Remova uma conexão para abrir espaço para uma nova.
 error-invitation-unavailable = Este convite não pode ser aceito no momento.
 error-tag-empty = Uma etiqueta não pode ficar vazia.

@@ -43,12 +43,12 @@ limits-saved = Salvo. { limits-shown }
 limits-links-allowed = permitidos
 limits-links-not-allowed = não permitidos
 member-erased = Os dados de rede de { $member } neste servidor foram apagados.
-member-restored = { $member } foi restabelecido e pode enviar convites de novo.
+member-restored = { $member } pode enviar convites de novo.
 reports-heading = **Remetentes denunciados** ("Não conheço esta pessoa", últimos 30 dias)
 reports-none = Ninguém foi denunciado.
 reports-line = { $member } — { $count ->
     [one] 1 denúncia
    *[other] { $count } denúncias
 }
-reports-suspended = suspenso { $when }
+reports-suspended = suspensão { $when }
 button-restore-name = Restabelecer { $name }

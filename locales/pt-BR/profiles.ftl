@@ -1,4 +1,4 @@
-degree-first-connected = 1º grau: vocês estão conectados
+degree-first-connected = 1º grau: conexão direta
 degree-first = 1º grau
 degree-second = 2º grau
 degree-second-short = 2º grau

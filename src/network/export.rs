@@ -35,6 +35,9 @@ pub struct MemberExport {
     pub settings: ExportedSettings,
     /// Your professional profile here, if you filled one in.
     pub profile: Option<ExportedProfile>,
+    /// The language your Discord client last used here (what DMs from this server are
+    /// written in).
+    pub language_last_seen: Option<String>,
     pub connections: Vec<ExportedConnection>,
     /// Your tags on members you are no longer connected to: kept so that they come back with
     /// a restored connection.
@@ -138,7 +141,10 @@ impl Network {
             Box::pin(async move {
                 let records = tx.member_records(guild, member).await?;
                 let profile = tx.profile(guild, member).await?;
-                Ok(assemble(guild, member, now, records, profile))
+                let (language, _) = tx.locales(guild, member).await?;
+                let mut export = assemble(guild, member, now, records, profile);
+                export.language_last_seen = language;
+                Ok(export)
             })
         })
         .await
@@ -177,6 +183,7 @@ fn assemble(
         names: records.names,
         settings: records.settings.into(),
         profile: profile.map(ExportedProfile::from),
+        language_last_seen: None,
         connections,
         tags_on_past_connections: tags
             .into_iter()
