@@ -7,6 +7,7 @@ use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+use super::port::StoreError;
 use super::{NetworkError, Timestamp};
 
 pub const MAX_HEADLINE_CHARS: usize = 120;
@@ -56,6 +57,21 @@ impl OpenTo {
     /// Every choice, in the order menus show them.
     pub fn all() -> impl Iterator<Item = OpenTo> {
         Self::iter()
+    }
+
+    /// The stored names of what a member is open to, read back: a name this binary does not
+    /// know means the database holds what no version of the rules wrote.
+    pub(crate) fn stored<'a>(
+        names: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Vec<OpenTo>, StoreError> {
+        names
+            .into_iter()
+            .filter(|name| !name.is_empty())
+            .map(|name| {
+                OpenTo::parse(name)
+                    .ok_or_else(|| StoreError::corrupt(format!("unknown open-to choice {name:?}")))
+            })
+            .collect()
     }
 
     /// A set as a list without duplicates, in the order menus show them.
@@ -117,6 +133,7 @@ impl Skill {
         fold(&self.0)
     }
 
+    #[cfg(test)]
     pub(crate) fn from_stored(text: String) -> Self {
         Skill(text)
     }
@@ -130,10 +147,6 @@ pub struct ProfileLink(String);
 impl ProfileLink {
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-
-    pub(crate) fn from_stored(text: String) -> Self {
-        ProfileLink(text)
     }
 }
 
@@ -150,6 +163,25 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// A profile as a store kept it (every store writes only checked profiles).
+    pub(crate) fn from_stored(
+        headline: Option<String>,
+        about: Option<String>,
+        skills: Vec<String>,
+        links: Vec<String>,
+        open_to: Vec<OpenTo>,
+        updated_at: Timestamp,
+    ) -> Self {
+        Self {
+            headline,
+            about,
+            skills: skills.into_iter().map(Skill).collect(),
+            links: links.into_iter().map(ProfileLink).collect(),
+            open_to,
+            updated_at,
+        }
+    }
+
     /// Whether nothing is filled in (such a profile is not kept).
     pub fn is_empty(&self) -> bool {
         self.headline.is_none()

@@ -190,6 +190,21 @@ pub(crate) struct Match {
     pub(crate) updated_at: Timestamp,
 }
 
+impl PeopleFilter {
+    /// A saved search as a store kept it.
+    pub(crate) fn from_stored(
+        skill: Option<String>,
+        text: Option<String>,
+        open_to: Option<String>,
+    ) -> Result<Self, super::port::StoreError> {
+        Ok(Self {
+            skill,
+            text,
+            open_to: OpenTo::stored(open_to.as_deref())?.pop(),
+        })
+    }
+}
+
 impl ProfileIndex {
     pub(crate) fn load(
         profiles: impl IntoIterator<Item = (MemberId, Profile)>,

@@ -115,22 +115,15 @@ fn stored_row(row: &Row) -> Result<StoredRow, tokio_postgres::Error> {
 fn parsed(
     (member, headline, about, skills, links, open_to, updated_at): StoredRow,
 ) -> Result<(MemberId, Profile), StoreError> {
-    let open_to = open_to
-        .iter()
-        .map(|name| {
-            OpenTo::parse(name)
-                .ok_or_else(|| StoreError::corrupt(format!("unknown open-to choice {name:?}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     Ok((
         member,
-        Profile {
+        Profile::from_stored(
             headline,
             about,
-            skills: skills.into_iter().map(Skill::from_stored).collect(),
-            links: links.into_iter().map(ProfileLink::from_stored).collect(),
-            open_to,
+            skills,
+            links,
+            OpenTo::stored(open_to.iter().map(String::as_str))?,
             updated_at,
-        },
+        ),
     ))
 }

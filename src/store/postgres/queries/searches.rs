@@ -29,20 +29,8 @@ impl PgTx<'_> {
                 },
             )
             .await?;
-        row.map(|(skill, text, open_to)| {
-            Ok(PeopleFilter {
-                skill,
-                text,
-                open_to: open_to
-                    .map(|name| {
-                        OpenTo::parse(&name).ok_or_else(|| {
-                            StoreError::corrupt(format!("unknown open-to choice {name:?}"))
-                        })
-                    })
-                    .transpose()?,
-            })
-        })
-        .transpose()
+        row.map(|(skill, text, open_to)| PeopleFilter::from_stored(skill, text, open_to))
+            .transpose()
     }
 
     /// Saves a search and returns its number; forgets the owner's searches saved before

@@ -111,26 +111,15 @@ fn parsed(
         serde_json::from_str::<Vec<String>>(json)
             .map_err(|e| StoreError::new("a stored profile is not a list", e))
     };
-    let open_to = open_to
-        .split(',')
-        .filter(|name| !name.is_empty())
-        .map(|name| {
-            OpenTo::parse(name)
-                .ok_or_else(|| StoreError::corrupt(format!("unknown open-to choice {name:?}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     Ok((
         member,
-        Profile {
+        Profile::from_stored(
             headline,
             about,
-            skills: list(&skills)?.into_iter().map(Skill::from_stored).collect(),
-            links: list(&links)?
-                .into_iter()
-                .map(ProfileLink::from_stored)
-                .collect(),
-            open_to,
+            list(&skills)?,
+            list(&links)?,
+            OpenTo::stored(open_to.split(','))?,
             updated_at,
-        },
+        ),
     ))
 }
