@@ -89,7 +89,15 @@ struct Words {
     starts: Vec<u32>,
     /// The slots of the profiles using each word, sorted.
     users: Vec<Vec<u32>>,
+    /// How many words no profile uses any more. A vocabulary only grows as profiles change, so
+    /// when most of it is unused it is built again from the profiles (see
+    /// [`ProfileIndex::compact_words`]): a member rewriting their profile all day cannot make
+    /// it grow without bound.
+    unused: usize,
 }
+
+/// The fewest unused words worth building the vocabulary again for.
+const COMPACT_AFTER_UNUSED: usize = 4_096;
 
 /// Ends each word in [`Words::all`]; never part of a word (words split at anything else than
 /// letters and digits), so no match runs from one word into the next.
@@ -107,7 +115,14 @@ impl Words {
         self.starts.push(start);
         self.users.push(Vec::new());
         self.numbers.insert(word.into(), number);
+        // Unused until a profile is added with it.
+        self.unused += 1;
         number
+    }
+
+    /// Whether most of the vocabulary is unused, and enough of it to be worth building again.
+    fn wants_compacting(&self) -> bool {
+        self.unused >= COMPACT_AFTER_UNUSED && self.unused * 2 > self.starts.len()
     }
 
     fn word(&self, number: u32) -> &str {
@@ -130,6 +145,9 @@ impl Words {
         for &word in words {
             let users = &mut self.users[word as usize];
             if let Err(at) = users.binary_search(&slot) {
+                if users.is_empty() {
+                    self.unused -= 1;
+                }
                 users.insert(at, slot);
             }
         }
@@ -140,6 +158,9 @@ impl Words {
             let users = &mut self.users[word as usize];
             if let Ok(at) = users.binary_search(&slot) {
                 users.remove(at);
+                if users.is_empty() {
+                    self.unused += 1;
+                }
             }
         }
     }
@@ -237,6 +258,9 @@ impl ProfileIndex {
             }
             self.words.remove(slot, &old.words);
             self.free.push(slot);
+            if self.words.wants_compacting() {
+                self.compact_words();
+            }
         }
         let Some(profile) = profile else { return };
         let skill_numbers: Vec<u32> = profile
@@ -273,6 +297,22 @@ impl ProfileIndex {
             updated_at: profile.updated_at,
             words,
         });
+    }
+
+    /// Builds the vocabulary again from the profiles, leaving out the words none uses.
+    fn compact_words(&mut self) {
+        let old = std::mem::take(&mut self.words);
+        for (slot, entry) in (0u32..).zip(self.entries.iter_mut()) {
+            let Some(entry) = entry else { continue };
+            let mut numbers: Vec<u32> = entry
+                .words
+                .iter()
+                .map(|&w| self.words.number(old.word(w)))
+                .collect();
+            numbers.sort_unstable();
+            self.words.add(slot, &numbers);
+            entry.words = numbers;
+        }
     }
 
     /// The skill's number, given it one if it is new.
@@ -556,6 +596,47 @@ mod tests {
         assert_eq!(ids(words("backend frontend")), Vec::<u64>::new());
         assert_eq!(ids(words("  ,; ")), [2, 3, 1], "no words: no text filter");
         assert_eq!(index.headline(m(3)), Some("cafe owner"));
+    }
+
+    #[test]
+    fn a_vocabulary_of_unused_words_is_built_again_and_searches_still_find() {
+        let mut index = ProfileIndex::default();
+        index.set(m(1), Some(profile("", "steady words", 1)));
+        // Another member rewrites their profile with new words, over and over.
+        for round in 0..(COMPACT_AFTER_UNUSED as i64 * 3) {
+            index.set(m(2), Some(profile("", &format!("w{round}x"), round + 2)));
+        }
+        assert!(
+            index.words.starts.len() < COMPACT_AFTER_UNUSED * 2 + 2,
+            "{} words kept",
+            index.words.starts.len()
+        );
+        let found = |index: &ProfileIndex, t: &str| -> Vec<u64> {
+            index
+                .matching(&PeopleFilter {
+                    text: Some(t.into()),
+                    ..Default::default()
+                })
+                .into_iter()
+                .map(|f| f.member.get())
+                .collect()
+        };
+        assert_eq!(found(&index, "steady"), [1]);
+        let last = format!("w{}x", COMPACT_AFTER_UNUSED * 3 - 1);
+        assert_eq!(found(&index, &last), [2]);
+        assert_eq!(found(&index, "w0x"), Vec::<u64>::new());
+        // What is kept reads the same as a fresh index of the same profiles.
+        let fresh = ProfileIndex::load(
+            [
+                (m(1), profile("", "steady words", 1)),
+                (
+                    m(2),
+                    profile("", &last, COMPACT_AFTER_UNUSED as i64 * 3 + 1),
+                ),
+            ],
+            [],
+        );
+        assert_eq!(index.entries(), fresh.entries());
     }
 
     #[test]
