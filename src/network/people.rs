@@ -8,10 +8,12 @@
 
 use super::graph::Closeness;
 use super::memory::read;
+use super::port::StoreError;
 use super::profile_index::PeopleFilter;
+use super::tx::Writing;
 use super::{
     AuditAction, GuildId, MemberId, MemberNames, Network, NetworkError, OpenTo, Profile,
-    ProfileDraft, ProfileVisibility,
+    ProfileDraft, ProfileVisibility, Timestamp,
 };
 
 /// How long a saved people search is kept.
@@ -61,6 +63,30 @@ impl PeoplePage {
     }
 }
 
+/// Changes `member`'s stored profile (an empty one if they have none) as `change` says, dated
+/// `now`; a profile left with nothing in it is removed. The one place the two ways of editing a
+/// profile meet, so they keep the same rule.
+async fn change_profile(
+    tx: &mut Writing<'_>,
+    guild: GuildId,
+    member: MemberId,
+    now: Timestamp,
+    change: impl FnOnce(Profile) -> Profile + Send,
+) -> Result<Option<Profile>, StoreError> {
+    tx.ensure_member(guild, member, now).await?;
+    let stored = tx
+        .profile(guild, member)
+        .await?
+        .unwrap_or_else(|| Profile::empty(now));
+    let changed = Profile {
+        updated_at: now,
+        ..change(stored)
+    };
+    let kept = (!changed.is_empty()).then_some(changed);
+    tx.store_profile(guild, member, kept.clone()).await?;
+    Ok(kept)
+}
+
 impl Network {
     /// Saves the text fields of `member`'s profile from what they typed: each field checked
     /// first (nothing is saved if any fails), then all four replace the stored ones together —
@@ -76,22 +102,15 @@ impl Network {
             Box::pin(async move {
                 let limits = tx.limits(guild).await?;
                 let text = draft.parse(limits.allow_invite_links)?;
-                tx.ensure_member(guild, member, now).await?;
-                let open_to = match tx.profile(guild, member).await? {
-                    Some(stored) => stored.open_to,
-                    None => Vec::new(),
-                };
-                let profile = Profile {
+                let profile = change_profile(tx, guild, member, now, |stored| Profile {
                     headline: text.headline,
                     about: text.about,
                     skills: text.skills,
                     links: text.links,
-                    open_to,
-                    updated_at: now,
-                };
-                let kept = (!profile.is_empty()).then_some(profile);
-                tx.store_profile(guild, member, kept.clone()).await?;
-                Ok(kept)
+                    ..stored
+                })
+                .await?;
+                Ok(profile)
             })
         })
         .await
@@ -106,23 +125,13 @@ impl Network {
     ) -> Result<Option<Profile>, NetworkError> {
         self.write(guild, move |tx, now| {
             Box::pin(async move {
-                tx.ensure_member(guild, member, now).await?;
-                let stored = tx.profile(guild, member).await?;
-                let profile = Profile {
-                    open_to: OpenTo::normalized(open_to),
-                    updated_at: now,
-                    ..stored.unwrap_or(Profile {
-                        headline: None,
-                        about: None,
-                        skills: Vec::new(),
-                        links: Vec::new(),
-                        open_to: Vec::new(),
-                        updated_at: now,
-                    })
-                };
-                let kept = (!profile.is_empty()).then_some(profile);
-                tx.store_profile(guild, member, kept.clone()).await?;
-                Ok(kept)
+                let open_to = OpenTo::normalized(open_to);
+                let profile = change_profile(tx, guild, member, now, |stored| Profile {
+                    open_to,
+                    ..stored
+                })
+                .await?;
+                Ok(profile)
             })
         })
         .await

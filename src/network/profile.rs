@@ -182,6 +182,11 @@ impl Profile {
         }
     }
 
+    /// A profile with nothing filled in yet.
+    pub(crate) fn empty(now: Timestamp) -> Self {
+        Self::from_stored(None, None, Vec::new(), Vec::new(), Vec::new(), now)
+    }
+
     /// Whether nothing is filled in (such a profile is not kept).
     pub fn is_empty(&self) -> bool {
         self.headline.is_none()

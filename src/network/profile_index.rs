@@ -507,6 +507,18 @@ mod tests {
         MemberId::new(n).unwrap()
     }
 
+    /// The members a word search finds, newest profile first.
+    fn found(index: &ProfileIndex, words: &str) -> Vec<u64> {
+        index
+            .matching(&PeopleFilter {
+                text: Some(words.into()),
+                ..Default::default()
+            })
+            .into_iter()
+            .map(|f| f.member.get())
+            .collect()
+    }
+
     fn profile(skills: &str, headline: &str, at: i64) -> Profile {
         let text = ProfileDraft {
             headline: headline.into(),
@@ -611,16 +623,6 @@ mod tests {
             "{} words kept",
             index.words.starts.len()
         );
-        let found = |index: &ProfileIndex, t: &str| -> Vec<u64> {
-            index
-                .matching(&PeopleFilter {
-                    text: Some(t.into()),
-                    ..Default::default()
-                })
-                .into_iter()
-                .map(|f| f.member.get())
-                .collect()
-        };
         assert_eq!(found(&index, "steady"), [1]);
         let last = format!("w{}x", COMPACT_AFTER_UNUSED * 3 - 1);
         assert_eq!(found(&index, &last), [2]);
@@ -647,16 +649,6 @@ mod tests {
         index.set(m(1), None);
         index.set(m(3), Some(profile("", "delta", 3)));
         assert_eq!(index.entries.len(), 2, "the freed slot was reused");
-        let found = |index: &ProfileIndex, t: &str| -> Vec<u64> {
-            index
-                .matching(&PeopleFilter {
-                    text: Some(t.into()),
-                    ..Default::default()
-                })
-                .into_iter()
-                .map(|f| f.member.get())
-                .collect()
-        };
         assert_eq!(found(&index, "alpha"), Vec::<u64>::new());
         assert_eq!(found(&index, "beta"), [2]);
         assert_eq!(found(&index, "delta"), [3]);
