@@ -4,6 +4,7 @@
 
 use super::i18n::{Language, Value};
 use super::request::InputError;
+use super::text::code_span;
 use crate::network::{
     LinkProblem, MAX_ABOUT_CHARS, MAX_HEADLINE_CHARS, MAX_LINK_CHARS, MAX_LINKS, MAX_NOTE_CHARS,
     MAX_SKILL_CHARS, MAX_SKILLS, MAX_TAG_CHARS, MAX_TAGS_PER_CONNECTION, NetworkError, Wait,
@@ -68,7 +69,7 @@ pub fn network_error(language: Language, error: &NetworkError) -> String {
         E::SkillTooLong { skill } => (
             "error-skill-too-long",
             vec![
-                ("skill", quoted(skill).into()),
+                ("skill", code_span(skill).into()),
                 ("max", MAX_SKILL_CHARS.into()),
             ],
         ),
@@ -87,7 +88,7 @@ pub fn network_error(language: Language, error: &NetworkError) -> String {
             (
                 key,
                 vec![
-                    ("link", quoted(link).into()),
+                    ("link", code_span(link).into()),
                     ("max", MAX_LINK_CHARS.into()),
                 ],
             )
@@ -119,11 +120,6 @@ pub fn wait(language: Language, wait: Wait) -> String {
     };
     let count = usize::try_from(count).unwrap_or(usize::MAX);
     language.format(key, &[("count", count.into())])
-}
-
-/// What a member typed, shown back inside a code span so that no markdown in it takes effect.
-fn quoted(text: &str) -> String {
-    format!("`{}`", text.replace('`', "'"))
 }
 
 #[cfg(test)]

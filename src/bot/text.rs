@@ -86,6 +86,12 @@ pub fn inert(text: &str) -> String {
     escape_markdown(text).replace("://", ":\\/\\/")
 }
 
+/// Text a member typed (a tag, a skill, a link), shown inside a code span: no markdown in it
+/// takes effect, and a backquote cannot end the span early.
+pub fn code_span(text: &str) -> String {
+    format!("`{}`", text.replace('`', "'"))
+}
+
 /// An error and its causes on one line, for logs.
 pub fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();

@@ -7,7 +7,7 @@ use crate::bot::request::Actor;
 use crate::bot::response::{
     Button, ButtonStyle, Reply, ReplyKind, Response, Row, Select, SelectOption,
 };
-use crate::bot::text::{escape_markdown, label_name, mention, relative_time};
+use crate::bot::text::{code_span, escape_markdown, label_name, mention, relative_time};
 use crate::network::{
     ConnectionCursor, ConnectionFilter, ConnectionWindow, GuildId, MemberId, Tag,
 };
@@ -122,10 +122,7 @@ async fn page(
         heading.push(' ');
         heading.push_str(&cx.format(
             "connections-tagged",
-            &[(
-                "tag",
-                format!("`{}`", tag.as_str().replace('`', "'")).into(),
-            )],
+            &[("tag", code_span(tag.as_str()).into())],
         ));
     }
     if page.items.is_empty() {
@@ -147,11 +144,7 @@ async fn page(
             ],
         ));
         if !entry.tags.is_empty() {
-            let tags: Vec<String> = entry
-                .tags
-                .iter()
-                .map(|t| format!("`{}`", t.as_str().replace('`', "'")))
-                .collect();
+            let tags: Vec<String> = entry.tags.iter().map(|t| code_span(t.as_str())).collect();
             text.push_str(&format!(" · {}", tags.join(" ")));
         }
     }

@@ -9,7 +9,7 @@ use crate::bot::response::{
     Button, ButtonStyle, CARD_FIELD_VALUE_CHARS, CARD_TITLE_CHARS, Card, CardField, Form,
     FormField, Reply, ReplyKind, Response, Row, Select, SelectOption,
 };
-use crate::bot::text::{date, escape_markdown, inert, label_name, mention, shorten};
+use crate::bot::text::{code_span, date, escape_markdown, inert, label_name, mention, shorten};
 use crate::network::{
     Degree, GuildId, MAX_ABOUT_CHARS, MAX_HEADLINE_CHARS, MAX_LINK_CHARS, MAX_LINKS,
     MAX_SKILL_CHARS, MAX_SKILLS, MemberId, OpenTo, Pending, Profile, ProfileCard, ProfileDraft,
@@ -88,7 +88,7 @@ pub(super) async fn of_other(
         let tags: Vec<String> = relation
             .tags
             .iter()
-            .map(|t| format!("`{}`", t.as_str().replace('`', "'")))
+            .map(|t| code_span(t.as_str()))
             .collect();
         text.push('\n');
         text.push_str(&cx.format("relation-tags", &[("tags", tags.join(" ").into())]));

@@ -3,7 +3,7 @@
 use super::{Cx, refusal};
 use crate::bot::request::Actor;
 use crate::bot::response::{AUTOCOMPLETE_CHOICES, Choice, Reply, ReplyKind, Response};
-use crate::bot::text::mention;
+use crate::bot::text::{code_span, mention};
 use crate::network::MemberId;
 
 pub(super) async fn change(
@@ -14,7 +14,7 @@ pub(super) async fn change(
     add: bool,
 ) -> Response {
     let (guild, owner) = (actor.guild, actor.member);
-    let shown = |tag: &str| format!("`{}`", tag.trim().replace('`', "'"));
+    let shown = |tag: &str| code_span(tag.trim());
     let reply = if add {
         match cx.network.add_tag(guild, owner, peer, tag).await {
             Ok(()) => Reply::new(cx.format(
