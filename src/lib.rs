@@ -8,4 +8,5 @@ pub mod bot;
 pub mod config;
 pub mod logging;
 pub mod network;
+pub mod picture;
 pub mod store;

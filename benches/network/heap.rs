@@ -6,6 +6,13 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};
 
 static ALLOCATED: AtomicIsize = AtomicIsize::new(0);
+/// The most held at once since [`restart_peak`].
+static PEAK: AtomicIsize = AtomicIsize::new(0);
+
+fn grew(by: isize) {
+    let now = ALLOCATED.fetch_add(by, Ordering::Relaxed) + by;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
 
 pub struct Counting;
 
@@ -15,7 +22,7 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let block = unsafe { System.alloc(layout) };
         if !block.is_null() {
-            ALLOCATED.fetch_add(layout.size() as isize, Ordering::Relaxed);
+            grew(layout.size() as isize);
         }
         block
     }
@@ -23,7 +30,7 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         let block = unsafe { System.alloc_zeroed(layout) };
         if !block.is_null() {
-            ALLOCATED.fetch_add(layout.size() as isize, Ordering::Relaxed);
+            grew(layout.size() as isize);
         }
         block
     }
@@ -36,10 +43,7 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let moved = unsafe { System.realloc(block, layout, new_size) };
         if !moved.is_null() {
-            ALLOCATED.fetch_add(
-                new_size as isize - layout.size() as isize,
-                Ordering::Relaxed,
-            );
+            grew(new_size as isize - layout.size() as isize);
         }
         moved
     }
@@ -48,4 +52,16 @@ unsafe impl GlobalAlloc for Counting {
 /// Bytes held on the Rust heap now.
 pub fn allocated() -> isize {
     ALLOCATED.load(Ordering::Relaxed)
+}
+
+/// Starts measuring the peak afresh, from what is held now.
+#[allow(dead_code)] // Used by the map benchmark, which shares this file.
+pub fn restart_peak() {
+    PEAK.store(allocated(), Ordering::Relaxed);
+}
+
+/// The most bytes held at once since [`restart_peak`].
+#[allow(dead_code)]
+pub fn peak() -> isize {
+    PEAK.load(Ordering::Relaxed)
 }

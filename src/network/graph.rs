@@ -190,6 +190,18 @@ impl GuildGraph {
         edges
     }
 
+    /// How many of `member`'s connections `keep` accepts.
+    pub(crate) fn connections_where(
+        &self,
+        member: MemberId,
+        keep: impl Fn(MemberId) -> bool,
+    ) -> usize {
+        self.of(member)
+            .iter()
+            .filter(|&&x| keep(self.ids[x as usize]))
+            .count()
+    }
+
     pub(crate) fn connection_count(&self, member: MemberId) -> usize {
         self.of(member).len()
     }
@@ -310,6 +322,103 @@ impl GuildGraph {
             ranked.sort_unstable_by(by_rank);
             ranked
         })
+    }
+}
+
+/// A member's connections and the connections among them (see [`GuildGraph::neighbourhood`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Neighbourhood {
+    /// The connections kept, sorted by id.
+    pub(crate) members: Vec<MemberId>,
+    /// Each connection between two of them once, as positions in `members` (lower first).
+    pub(crate) links: Vec<(u32, u32)>,
+}
+
+impl GuildGraph {
+    /// `member`'s connections that `keep` accepts — at most `cap`, those with the most
+    /// connections if there are more — and the connections among them.
+    pub(crate) fn neighbourhood(
+        &self,
+        member: MemberId,
+        keep: impl Fn(MemberId) -> bool,
+        cap: usize,
+    ) -> Neighbourhood {
+        let mut kept: Vec<u32> = self
+            .of(member)
+            .iter()
+            .copied()
+            .filter(|&x| keep(self.ids[x as usize]))
+            .collect();
+        if kept.len() > cap {
+            let by_reach = |x: &u32, y: &u32| {
+                let (nx, ny) = (
+                    self.neighbours[*x as usize].len(),
+                    self.neighbours[*y as usize].len(),
+                );
+                ny.cmp(&nx)
+                    .then(self.ids[*x as usize].cmp(&self.ids[*y as usize]))
+            };
+            kept.select_nth_unstable_by(cap, by_reach);
+            kept.truncate(cap);
+        }
+        kept.sort_unstable_by_key(|&x| self.ids[x as usize]);
+        let position: FxHashMap<u32, u32> = kept
+            .iter()
+            .enumerate()
+            .map(|(at, &x)| (x, at as u32))
+            .collect();
+        let mut links = Vec::new();
+        for (at, &x) in kept.iter().enumerate() {
+            for y in &self.neighbours[x as usize] {
+                if let Some(&other) = position.get(y)
+                    && other > at as u32
+                {
+                    links.push((at as u32, other));
+                }
+            }
+        }
+        Neighbourhood {
+            members: kept.iter().map(|&x| self.ids[x as usize]).collect(),
+            links,
+        }
+    }
+
+    /// Members two steps from `member` that `keep` accepts, with the most links into `inner`
+    /// first (at most `cap`), each with the positions in `inner` (sorted by id) of the members
+    /// of it they are connected to. Those linked to nobody in `inner` are left out.
+    pub(crate) fn beyond(
+        &self,
+        member: MemberId,
+        inner: &[MemberId],
+        keep: impl Fn(MemberId) -> bool,
+        cap: usize,
+    ) -> Vec<Vec<u32>> {
+        let position: FxHashMap<u32, u32> = inner
+            .iter()
+            .enumerate()
+            .filter_map(|(at, id)| self.index.get(id).map(|&x| (x, at as u32)))
+            .collect();
+        // Ranked over all of `member`'s connections; more than `cap` are read so that those
+        // linked only outside `inner` (a tag's map) can be passed over.
+        let mut found = Vec::new();
+        for (candidate, _) in self.second_degree_ranked(member, cap.saturating_mul(4)) {
+            if found.len() == cap {
+                break;
+            }
+            if !keep(candidate) {
+                continue;
+            }
+            let x = self.index[&candidate];
+            let mut anchors: Vec<u32> = self.neighbours[x as usize]
+                .iter()
+                .filter_map(|y| position.get(y).copied())
+                .collect();
+            if !anchors.is_empty() {
+                anchors.sort_unstable();
+                found.push(anchors);
+            }
+        }
+        found
     }
 }
 

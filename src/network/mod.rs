@@ -20,6 +20,7 @@ mod graph_loader;
 mod ids;
 mod invitations;
 mod linkage;
+mod map;
 mod members;
 mod memory;
 mod model;
@@ -48,10 +49,11 @@ pub use export::{
 pub use graph::{Closeness, Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
 pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Relation, Suggestion};
+pub use map::{MAP_MOST_CONNECTIONS, MAP_MOST_SECOND_DEGREE, MapMember, MapRequest, NetworkMap};
 pub use model::{
     AcceptanceFacts, AuditAction, ConnectionCursor, ConnectionEntry, ConnectionFilter,
     ConnectionPage, ConnectionWindow, GuildLimits, Invitability, InvitationEntry, InvitationFacts,
-    InvitationSide, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS,
+    InvitationSide, InvitationWeek, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS,
     MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberRecord, MemberSettings, NetworkStats,
     Note, Page, PagePosition, PageRequest, ReportedMember, SettingsUpdate, StatsFigures, Tag,
 };

@@ -390,6 +390,17 @@ pub struct NetworkStats {
     pub max_connections: u32,
 }
 
+/// One week's invitations on a server, for the moderators' chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InvitationWeek {
+    /// When the week began (weeks are counted from the Unix epoch, so they begin on Thursdays,
+    /// 00:00 UTC).
+    pub week_start: Timestamp,
+    pub sent: u32,
+    pub accepted: u32,
+    pub ignored: u32,
+}
+
 /// A member in the moderators' report queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportedMember {

@@ -448,6 +448,13 @@ impl ProfileIndex {
             .collect()
     }
 
+    /// The skills `member`'s profile lists, in their spelling.
+    pub(crate) fn skills_of(&self, member: MemberId) -> Vec<String> {
+        self.entry(member).map_or_else(Vec::new, |entry| {
+            entry.skills.iter().map(|s| s.as_str().to_owned()).collect()
+        })
+    }
+
     /// The skills of `other`'s profile that `member`'s lists too, in `other`'s spelling.
     pub(crate) fn shared_skills(&self, member: MemberId, other: MemberId) -> Vec<String> {
         let (Some(mine), Some(theirs)) = (self.entry(member), self.entry(other)) else {
