@@ -9,8 +9,10 @@
 
 use std::time::{Duration, Instant};
 
-use handshake::network::{InvitationWeek, MapMember, MemberId, NetworkMap, Timestamp};
-use handshake::picture::{MapWords, StatsChart, StatsWords, network_map, stats_chart};
+use handshake::network::{
+    InvitationWeek, MapMember, MemberId, NetworkMap, StatsHistory, Timestamp,
+};
+use handshake::picture::{MapWords, StatsWords, network_map, stats_chart};
 
 #[path = "network/heap.rs"]
 mod heap;
@@ -208,7 +210,7 @@ fn main() {
             std::fs::write(format!("{folder}/{name}.png"), &png).unwrap();
         }
     }
-    let chart = StatsChart {
+    let chart = StatsHistory {
         connections_per_member: network(100_000, 0).links.iter().fold(
             vec![0u32; 100_000],
             |mut degree, &(a, b)| {

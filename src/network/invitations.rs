@@ -1,16 +1,17 @@
 //! Inviting, accepting, ignoring and withdrawing: the rules of invitations.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use super::connections::connect;
 use super::memory::{GuildMemory, read};
 use super::model::GuildLimits;
 use super::notify::{Notification, NotificationEvent};
-use super::port::ReadTx;
+use super::port::{ReadTx, StoreError};
 use super::tx::Writing;
 use super::{
     ConnectedVia, Connection, GuildId, INVITE_WINDOW, Invitability, InvitationEntry,
-    InvitationSide, InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network, NetworkError,
+    InvitationSide, InvitationWeek, InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network, NetworkError,
     Note, Page, PageRequest, REINVITE_AFTER_WITHDRAW, Timestamp, Withdrawn, not_self,
 };
 
@@ -71,10 +72,14 @@ impl Network {
         not_self(invitee, inviter)?;
         self.write(guild, move |tx, now| {
             Box::pin(async move {
-                if tx.mark_ignored(guild, inviter, invitee, now).await? {
-                    Ok(())
-                } else {
-                    Err(NetworkError::NoInvitationReceived)
+                match tx.mark_ignored(guild, inviter, invitee, now).await? {
+                    None => Err(NetworkError::NoInvitationReceived),
+                    Some(first) => {
+                        if first {
+                            count(tx, guild, now, Counted::Ignored).await?;
+                        }
+                        Ok(())
+                    }
                 }
             })
         })
@@ -157,6 +162,8 @@ async fn invite(
         tx.delete_invitation(guild, to, from).await?;
         let (since, restored) =
             connect(tx, guild, (from, to), facts.removed_connection, now).await?;
+        // Their invitation was accepted; this one was never sent.
+        count(tx, guild, now, Counted::Accepted).await?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -193,6 +200,7 @@ async fn invite(
     if invitee.auto_accept {
         let (since, restored) =
             connect(tx, guild, (from, to), facts.removed_connection, now).await?;
+        count(tx, guild, now, Counted::SentAndAccepted).await?;
         return Ok(InviteOutcome::Connected(Connection {
             peer: to,
             since,
@@ -208,6 +216,7 @@ async fn invite(
     }
     tx.insert_invitation(guild, from, to, note.as_ref(), now)
         .await?;
+    count(tx, guild, now, Counted::Sent).await?;
     Ok(InviteOutcome::Sent {
         notification: notify(
             guild,
@@ -249,6 +258,7 @@ async fn accept(
     tx.delete_invitation(guild, inviter, invitee).await?;
     let (since, restored) =
         connect(tx, guild, (invitee, inviter), facts.removed_connection, now).await?;
+    count(tx, guild, now, Counted::Accepted).await?;
     Ok(Connection {
         peer: inviter,
         since,
@@ -399,4 +409,44 @@ fn notify(
     settings
         .dm_notifications
         .then(|| Notification::new(guild, recipient, event))
+}
+
+/// The weeks of the moderators' chart: counted from the Unix epoch, so each begins at 00:00 UTC
+/// on a Thursday, the same on every store and in every process.
+pub const CHART_WEEK: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+
+/// What happened to an invitation, for the weekly counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Counted {
+    Sent,
+    /// Sent to a member who accepts every invitation: sent and accepted at once.
+    SentAndAccepted,
+    Accepted,
+    Ignored,
+}
+
+/// The week `now` falls in.
+pub(crate) fn week_of(now: Timestamp) -> Timestamp {
+    let week = CHART_WEEK.as_millis() as i64;
+    Timestamp::from_unix_millis(now.unix_millis().div_euclid(week) * week)
+}
+
+/// Counts what happened in this week's figures, in the same transaction as the change itself.
+pub(crate) async fn count(
+    tx: &mut Writing<'_>,
+    guild: GuildId,
+    now: Timestamp,
+    what: Counted,
+) -> Result<(), StoreError> {
+    let one = |yes: bool| u32::from(yes);
+    tx.count_invitations(
+        guild,
+        InvitationWeek {
+            week_start: week_of(now),
+            sent: one(matches!(what, Counted::Sent | Counted::SentAndAccepted)),
+            accepted: one(matches!(what, Counted::Accepted | Counted::SentAndAccepted)),
+            ignored: one(what == Counted::Ignored),
+        },
+    )
+    .await
 }

@@ -401,6 +401,15 @@ pub struct InvitationWeek {
     pub ignored: u32,
 }
 
+/// What the moderators' chart shows (see `Network::stats_history`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatsHistory {
+    /// Every member's number of connections, members without any included (as 0).
+    pub connections_per_member: Vec<u32>,
+    /// The last weeks, oldest first.
+    pub weeks: Vec<InvitationWeek>,
+}
+
 /// A member in the moderators' report queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReportedMember {

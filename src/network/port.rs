@@ -23,7 +23,7 @@ use super::changes::{Change, FeedEvent, LoggedWrite};
 use super::model::{AuditAction, StatsFigures};
 use super::{
     AcceptanceFacts, ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry,
-    InvitationFacts, InvitationSide, MemberId, MemberNames, MemberRecord, MemberRecords,
+    InvitationFacts, InvitationSide, InvitationWeek, MemberId, MemberNames, MemberRecord, MemberRecords,
     MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest, PeopleFilter, Profile,
     ReportedMember, Tag, Timestamp,
 };
@@ -267,6 +267,13 @@ pub trait ReadTx: Send {
     /// The member's own records, for their export (the network assembles it).
     async fn member_records(&mut self, guild: GuildId, member: MemberId) -> Result<MemberRecords>;
     async fn stats_figures(&mut self, guild: GuildId, week_ago: Timestamp) -> Result<StatsFigures>;
+    /// The server's weekly invitation counts for the weeks that began at or after `since`,
+    /// oldest first (weeks without any are left out).
+    async fn invitation_weeks(
+        &mut self,
+        guild: GuildId,
+        since: Timestamp,
+    ) -> Result<Vec<InvitationWeek>>;
 
     /// The number of the server's last logged write (0 before the first), on a store several
     /// processes share; `None` on a store that keeps no log (only this process writes it).
@@ -326,14 +333,18 @@ pub trait WriteTx: ReadTx {
     /// Removes every invitation to or from `member`.
     async fn delete_invitations_of(&mut self, guild: GuildId, member: MemberId) -> Result<()>;
     /// Takes the invitation out of the invitee's inbox (the first ignore counts; later ones
-    /// change nothing). False if there is no such invitation.
+    /// change nothing): `Some(true)` if this one took it out, `Some(false)` if an earlier one
+    /// had, `None` if there is no such invitation.
     async fn mark_ignored(
         &mut self,
         guild: GuildId,
         inviter: MemberId,
         invitee: MemberId,
         now: Timestamp,
-    ) -> Result<bool>;
+    ) -> Result<Option<bool>>;
+    /// Adds `week`'s figures to the server's counts for the week that began at
+    /// `week.week_start`.
+    async fn count_invitations(&mut self, guild: GuildId, week: InvitationWeek) -> Result<()>;
     /// Counts one sent invitation, and forgets `sender`'s sends from before `forget_before`.
     async fn record_send(
         &mut self,

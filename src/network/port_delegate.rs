@@ -113,6 +113,9 @@ macro_rules! __port_delegate {
             async fn stats_figures(&mut self, guild: $crate::network::GuildId, week_ago: $crate::network::Timestamp) -> std::result::Result<$crate::network::StatsFigures, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::stats_figures(self, guild, week_ago))
             }
+            async fn invitation_weeks(&mut self, guild: $crate::network::GuildId, since: $crate::network::Timestamp) -> std::result::Result<Vec<$crate::network::InvitationWeek>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::invitation_weeks(self, guild, since))
+            }
             async fn last_change(&mut self, guild: $crate::network::GuildId) -> std::result::Result<Option<u64>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::last_change(self, guild))
             }
@@ -140,8 +143,11 @@ macro_rules! __port_delegate {
             async fn delete_invitations_of(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::delete_invitations_of(self, guild, member))
             }
-            async fn mark_ignored(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<bool, $crate::network::port::StoreError> {
+            async fn mark_ignored(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<Option<bool>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::mark_ignored(self, guild, inviter, invitee, now))
+            }
+            async fn count_invitations(&mut self, guild: $crate::network::GuildId, week: $crate::network::InvitationWeek) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::count_invitations(self, guild, week))
             }
             async fn record_send(&mut self, guild: $crate::network::GuildId, sender: $crate::network::MemberId, now: $crate::network::Timestamp, forget_before: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::record_send(self, guild, sender, now, forget_before))

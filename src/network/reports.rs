@@ -3,6 +3,8 @@
 
 use std::time::Duration;
 
+use super::invitations::{CHART_WEEK, Counted, week_of};
+use super::{InvitationWeek, StatsHistory};
 use super::{
     AuditAction, GuildId, MemberId, Network, NetworkError, NetworkStats, ReportedMember, not_self,
 };
@@ -24,8 +26,10 @@ impl Network {
         not_self(invitee, inviter)?;
         self.write(guild, move |tx, now| {
             Box::pin(async move {
-                if !tx.mark_ignored(guild, inviter, invitee, now).await? {
-                    return Err(NetworkError::NoInvitationReceived);
+                match tx.mark_ignored(guild, inviter, invitee, now).await? {
+                    None => return Err(NetworkError::NoInvitationReceived),
+                    Some(true) => super::invitations::count(tx, guild, now, Counted::Ignored).await?,
+                    Some(false) => {}
                 }
                 tx.insert_block(guild, invitee, inviter, now).await?;
                 tx.insert_report(guild, invitee, inviter, now).await?;
@@ -57,6 +61,46 @@ impl Network {
             Box::pin(async move {
                 let week_ago = now.minus(super::INVITE_WINDOW);
                 Ok(tx.stats_figures(guild, week_ago).await?.into())
+            })
+        })
+        .await
+    }
+
+    /// What the moderators' chart shows: every member's number of connections (those without
+    /// any as 0) and the invitations of each of the last `weeks` weeks, this one last, oldest
+    /// first (weeks without any counted as zeros).
+    pub async fn stats_history(
+        &self,
+        guild: GuildId,
+        weeks: usize,
+    ) -> Result<StatsHistory, NetworkError> {
+        self.read(move |tx, now| {
+            Box::pin(async move {
+                let figures = tx.stats_figures(guild, now.minus(super::INVITE_WINDOW)).await?;
+                let mut per_member = figures.connections_per_member;
+                per_member.resize(per_member.len().max(figures.members as usize), 0);
+                let this_week = week_of(now);
+                let first = this_week.minus(CHART_WEEK * (weeks.max(1) as u32 - 1));
+                let counted = tx.invitation_weeks(guild, first).await?;
+                let weeks = (0..weeks.max(1) as u32)
+                    .map(|n| {
+                        let week_start = first.plus(CHART_WEEK * n);
+                        counted
+                            .iter()
+                            .find(|w| w.week_start == week_start)
+                            .copied()
+                            .unwrap_or(InvitationWeek {
+                                week_start,
+                                sent: 0,
+                                accepted: 0,
+                                ignored: 0,
+                            })
+                    })
+                    .collect();
+                Ok(StatsHistory {
+                    connections_per_member: per_member,
+                    weeks,
+                })
             })
         })
         .await

@@ -5,7 +5,7 @@
 
 use super::svg::{INK, MUTED, Svg};
 use super::{HEIGHT, Picture, PictureError, WIDTH, render};
-use crate::network::InvitationWeek;
+use crate::network::{InvitationWeek, StatsHistory};
 
 /// What the chart says, in the moderator's language.
 pub trait StatsWords {
@@ -21,26 +21,17 @@ pub trait StatsWords {
     fn ignored(&self) -> String;
 }
 
-/// What the chart shows.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StatsChart {
-    /// Every member's number of connections (members without any included, as 0).
-    pub connections_per_member: Vec<u32>,
-    /// The last weeks, oldest first.
-    pub weeks: Vec<InvitationWeek>,
-}
-
 const SENT: &str = "#0072B2";
 const ACCEPTED: &str = "#009E73";
 const IGNORED: &str = "#E69F00";
 const GRID: &str = "#D0D7DE";
 
 /// Draws the chart.
-pub fn stats_chart(chart: &StatsChart, words: &dyn StatsWords) -> Result<Picture, PictureError> {
+pub fn stats_chart(chart: &StatsHistory, words: &dyn StatsWords) -> Result<Picture, PictureError> {
     render(&draw(chart, words))
 }
 
-pub(crate) fn draw(chart: &StatsChart, words: &dyn StatsWords) -> String {
+pub(crate) fn draw(chart: &StatsHistory, words: &dyn StatsWords) -> String {
     let mut svg = Svg::new(WIDTH, HEIGHT);
     svg.text(40.0, 28.0, 26.0, true, INK, &words.title());
     histogram(&mut svg, &chart.connections_per_member, words);
@@ -298,7 +289,7 @@ mod tests {
 
     #[test]
     fn every_bin_and_week_is_drawn() {
-        let chart = StatsChart {
+        let chart = StatsHistory {
             connections_per_member: vec![0, 0, 1, 5, 5, 6, 300],
             weeks: (0..12)
                 .map(|w| InvitationWeek {

@@ -19,7 +19,7 @@ mod map;
 mod shuffle;
 mod svg;
 
-pub use chart::{StatsChart, StatsWords, stats_chart};
+pub use chart::{StatsWords, stats_chart};
 pub use map::{MapWords, network_map};
 
 /// Every picture's size: what Discord shows of an image at full width, legible on a phone.

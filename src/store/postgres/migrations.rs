@@ -33,6 +33,10 @@ pub(super) const STEPS: &[(&str, &str)] = &[
         "0005_locales.sql",
         include_str!("migrations/0005_locales.sql"),
     ),
+    (
+        "0006_invitation_weeks.sql",
+        include_str!("migrations/0006_invitation_weeks.sql"),
+    ),
 ];
 
 /// Brings the schema in the connection's `search_path` up to date.

@@ -29,6 +29,7 @@ const STEPS: &[(&str, &str)] = &[
     step!("0011_profiles.sql"),
     step!("0012_saved_searches.sql"),
     step!("0013_locales.sql"),
+    step!("0014_invitation_weeks.sql"),
 ];
 
 static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {

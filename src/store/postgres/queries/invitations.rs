@@ -4,7 +4,7 @@
 use super::members::names_from_row;
 use crate::network::port::StoreError;
 use crate::network::{
-    GuildId, Invitability, InvitationEntry, InvitationSide, InvitePolicy, MemberId, MemberSettings,
+    GuildId, Invitability, InvitationEntry, InvitationSide, InvitationWeek, InvitePolicy, MemberId, MemberSettings,
     Note, Page, PageRequest, Timestamp,
 };
 use crate::store::postgres::PgTx;
@@ -235,15 +235,72 @@ impl PgTx<'_> {
         inviter: MemberId,
         invitee: MemberId,
         now: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let found = self
-            .change(
-                "UPDATE invitations SET ignored_ms = coalesce(ignored_ms, $4)
-                  WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3",
-                &[&guild, &inviter, &invitee, &now],
-            )
-            .await?;
-        Ok(found > 0)
+    ) -> Result<Option<bool>, StoreError> {
+        // One round trip: the row as it was (so whether it existed, and was ignored before),
+        // and the update, which finds it only if nobody had ignored it yet.
+        self.one(
+            "WITH found AS (
+                 SELECT ignored_ms FROM invitations
+                  WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3),
+             marked AS (
+                 UPDATE invitations SET ignored_ms = $4
+                  WHERE guild_id = $1 AND inviter_id = $2 AND invitee_id = $3
+                    AND ignored_ms IS NULL
+                 RETURNING 1)
+             SELECT EXISTS (SELECT 1 FROM marked) FROM found",
+            &[&guild, &inviter, &invitee, &now],
+            |row| row.try_get::<_, bool>(0),
+        )
+        .await
+    }
+
+    /// Queued: nothing waits for the count.
+    pub async fn count_invitations(
+        &self,
+        guild: GuildId,
+        week: InvitationWeek,
+    ) -> Result<(), StoreError> {
+        self.queue(
+            "INSERT INTO invitation_weeks (guild_id, week_start_ms, sent, accepted, ignored)
+             VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (guild_id, week_start_ms) DO UPDATE
+                SET sent = invitation_weeks.sent + excluded.sent,
+                    accepted = invitation_weeks.accepted + excluded.accepted,
+                    ignored = invitation_weeks.ignored + excluded.ignored",
+            owned![
+                guild,
+                week.week_start,
+                i64::from(week.sent),
+                i64::from(week.accepted),
+                i64::from(week.ignored)
+            ],
+        );
+        Ok(())
+    }
+
+    pub async fn invitation_weeks(
+        &self,
+        guild: GuildId,
+        since: Timestamp,
+    ) -> Result<Vec<InvitationWeek>, StoreError> {
+        let count = |row: &tokio_postgres::Row, at: usize| {
+            row.try_get::<_, i64>(at)
+                .map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+        };
+        self.all(
+            "SELECT week_start_ms, sent, accepted, ignored FROM invitation_weeks
+              WHERE guild_id = $1 AND week_start_ms >= $2 ORDER BY week_start_ms",
+            &[&guild, &since],
+            |row| {
+                Ok(InvitationWeek {
+                    week_start: row.try_get(0)?,
+                    sent: count(row, 1)?,
+                    accepted: count(row, 2)?,
+                    ignored: count(row, 3)?,
+                })
+            },
+        )
+        .await
     }
 
     pub async fn record_send(

@@ -6,7 +6,7 @@ use rusqlite::params;
 use super::members::names_from_row;
 use crate::network::port::StoreError;
 use crate::network::{
-    GuildId, Invitability, InvitationEntry, InvitationSide, MemberId, Note, Page, PageRequest,
+    GuildId, Invitability, InvitationEntry, InvitationSide, InvitationWeek, MemberId, Note, Page, PageRequest,
     Timestamp,
 };
 use crate::store::sqlite::SqliteTx;
@@ -201,13 +201,57 @@ impl SqliteTx<'_> {
         inviter: MemberId,
         invitee: MemberId,
         now: Timestamp,
-    ) -> Result<bool, StoreError> {
-        let found = self.change(
-            "UPDATE invitations SET ignored_ms = coalesce(ignored_ms, ?4)
-              WHERE guild_id = ?1 AND inviter_id = ?2 AND invitee_id = ?3",
+    ) -> Result<Option<bool>, StoreError> {
+        let first = self.change(
+            "UPDATE invitations SET ignored_ms = ?4
+              WHERE guild_id = ?1 AND inviter_id = ?2 AND invitee_id = ?3 AND ignored_ms IS NULL",
             params![guild, inviter, invitee, now],
+        )? > 0;
+        if first {
+            return Ok(Some(true));
+        }
+        let found = self.exists(
+            "SELECT 1 FROM invitations WHERE guild_id = ?1 AND inviter_id = ?2 AND invitee_id = ?3",
+            params![guild, inviter, invitee],
         )?;
-        Ok(found > 0)
+        Ok(found.then_some(false))
+    }
+
+    pub fn count_invitations(
+        &self,
+        guild: GuildId,
+        week: InvitationWeek,
+    ) -> Result<(), StoreError> {
+        self.change(
+            "INSERT INTO invitation_weeks (guild_id, week_start_ms, sent, accepted, ignored)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (guild_id, week_start_ms) DO UPDATE
+                SET sent = sent + excluded.sent,
+                    accepted = accepted + excluded.accepted,
+                    ignored = ignored + excluded.ignored",
+            params![guild, week.week_start, week.sent, week.accepted, week.ignored],
+        )?;
+        Ok(())
+    }
+
+    pub fn invitation_weeks(
+        &self,
+        guild: GuildId,
+        since: Timestamp,
+    ) -> Result<Vec<InvitationWeek>, StoreError> {
+        self.all(
+            "SELECT week_start_ms, sent, accepted, ignored FROM invitation_weeks
+              WHERE guild_id = ?1 AND week_start_ms >= ?2 ORDER BY week_start_ms",
+            params![guild, since],
+            |row| {
+                Ok(InvitationWeek {
+                    week_start: row.get(0)?,
+                    sent: row.get(1)?,
+                    accepted: row.get(2)?,
+                    ignored: row.get(3)?,
+                })
+            },
+        )
     }
 
     /// Counts one sent invitation, and forgets `sender`'s sends from before `forget_before`,
