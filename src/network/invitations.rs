@@ -11,8 +11,8 @@ use super::port::{ReadTx, StoreError};
 use super::tx::Writing;
 use super::{
     ConnectedVia, Connection, GuildId, INVITE_WINDOW, Invitability, InvitationEntry,
-    InvitationSide, InvitationWeek, InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network, NetworkError,
-    Note, Page, PageRequest, REINVITE_AFTER_WITHDRAW, Timestamp, Withdrawn, not_self,
+    InvitationSide, InvitationWeek, InviteOutcome, InvitePolicy, MemberId, MemberSettings, Network,
+    NetworkError, Note, Page, PageRequest, REINVITE_AFTER_WITHDRAW, Timestamp, Withdrawn, not_self,
 };
 
 impl Network {

@@ -48,15 +48,16 @@ pub use export::{
 };
 pub use graph::{Closeness, Degree, Mutuals};
 pub use ids::{GuildId, MemberId};
-pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Relation, Suggestion};
 pub use invitations::CHART_WEEK;
+pub use linkage::{PROFILE_MUTUALS_SHOWN, Pending, Relation, Suggestion};
 pub use map::{MAP_MOST_CONNECTIONS, MAP_MOST_SECOND_DEGREE, MapMember, MapRequest, NetworkMap};
 pub use model::{
     AcceptanceFacts, AuditAction, ConnectionCursor, ConnectionEntry, ConnectionFilter,
     ConnectionPage, ConnectionWindow, GuildLimits, Invitability, InvitationEntry, InvitationFacts,
     InvitationSide, InvitationWeek, InvitePolicy, LimitsUpdate, MAX_NOTE_CHARS, MAX_TAG_CHARS,
     MAX_TAGS_PER_CONNECTION, MemberCounts, MemberNames, MemberRecord, MemberSettings, NetworkStats,
-    Note, Page, PagePosition, PageRequest, ReportedMember, SettingsUpdate, StatsFigures, StatsHistory, Tag,
+    Note, Page, PagePosition, PageRequest, ReportedMember, SettingsUpdate, StatsFigures,
+    StatsHistory, Tag,
 };
 pub use notify::{Notification, NotificationEvent};
 pub use outcome::{ConnectedVia, Connection, DisconnectReceipt, InviteOutcome, Withdrawn};

@@ -23,9 +23,9 @@ use super::changes::{Change, FeedEvent, LoggedWrite};
 use super::model::{AuditAction, StatsFigures};
 use super::{
     AcceptanceFacts, ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry,
-    InvitationFacts, InvitationSide, InvitationWeek, MemberId, MemberNames, MemberRecord, MemberRecords,
-    MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest, PeopleFilter, Profile,
-    ReportedMember, Tag, Timestamp,
+    InvitationFacts, InvitationSide, InvitationWeek, MemberId, MemberNames, MemberRecord,
+    MemberRecords, MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest,
+    PeopleFilter, Profile, ReportedMember, Tag, Timestamp,
 };
 
 /// A failure of the database layer. Opaque on purpose: the rules only need to know that it

@@ -4,10 +4,10 @@
 use std::time::Duration;
 
 use super::invitations::{CHART_WEEK, Counted, week_of};
-use super::{InvitationWeek, StatsHistory};
 use super::{
     AuditAction, GuildId, MemberId, Network, NetworkError, NetworkStats, ReportedMember, not_self,
 };
+use super::{InvitationWeek, StatsHistory};
 
 /// Reports count towards a suspension for this long.
 pub const REPORT_WINDOW: Duration = Duration::from_secs(30 * 24 * 60 * 60);
@@ -28,7 +28,9 @@ impl Network {
             Box::pin(async move {
                 match tx.mark_ignored(guild, inviter, invitee, now).await? {
                     None => return Err(NetworkError::NoInvitationReceived),
-                    Some(true) => super::invitations::count(tx, guild, now, Counted::Ignored).await?,
+                    Some(true) => {
+                        super::invitations::count(tx, guild, now, Counted::Ignored).await?
+                    }
                     Some(false) => {}
                 }
                 tx.insert_block(guild, invitee, inviter, now).await?;
@@ -76,7 +78,9 @@ impl Network {
     ) -> Result<StatsHistory, NetworkError> {
         self.read(move |tx, now| {
             Box::pin(async move {
-                let figures = tx.stats_figures(guild, now.minus(super::INVITE_WINDOW)).await?;
+                let figures = tx
+                    .stats_figures(guild, now.minus(super::INVITE_WINDOW))
+                    .await?;
                 let mut per_member = figures.connections_per_member;
                 per_member.resize(per_member.len().max(figures.members as usize), 0);
                 let this_week = week_of(now);

@@ -4,8 +4,8 @@
 use super::members::names_from_row;
 use crate::network::port::StoreError;
 use crate::network::{
-    GuildId, Invitability, InvitationEntry, InvitationSide, InvitationWeek, InvitePolicy, MemberId, MemberSettings,
-    Note, Page, PageRequest, Timestamp,
+    GuildId, Invitability, InvitationEntry, InvitationSide, InvitationWeek, InvitePolicy, MemberId,
+    MemberSettings, Note, Page, PageRequest, Timestamp,
 };
 use crate::store::postgres::PgTx;
 use crate::store::postgres::pipeline::owned;

@@ -6,8 +6,8 @@ use rusqlite::params;
 use super::members::names_from_row;
 use crate::network::port::StoreError;
 use crate::network::{
-    GuildId, Invitability, InvitationEntry, InvitationSide, InvitationWeek, MemberId, Note, Page, PageRequest,
-    Timestamp,
+    GuildId, Invitability, InvitationEntry, InvitationSide, InvitationWeek, MemberId, Note, Page,
+    PageRequest, Timestamp,
 };
 use crate::store::sqlite::SqliteTx;
 
@@ -229,7 +229,13 @@ impl SqliteTx<'_> {
                 SET sent = sent + excluded.sent,
                     accepted = accepted + excluded.accepted,
                     ignored = ignored + excluded.ignored",
-            params![guild, week.week_start, week.sent, week.accepted, week.ignored],
+            params![
+                guild,
+                week.week_start,
+                week.sent,
+                week.accepted,
+                week.ignored
+            ],
         )?;
         Ok(())
     }
