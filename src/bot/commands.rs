@@ -30,6 +30,8 @@ pub enum CommandName {
     People,
     Tag,
     Suggestions,
+    /// `/map`: a picture of your network.
+    Map,
     Settings,
     /// `/mydata export|delete`.
     MyData,
@@ -48,6 +50,8 @@ pub const MEMBER_OPTION: &str = "member";
 pub const NOTE_OPTION: &str = "note";
 pub const SEARCH_OPTION: &str = "search";
 pub const TAG_OPTION: &str = "tag";
+pub const INCLUDE_OPTION: &str = "include";
+pub const INCLUDE_SECOND_DEGREE: &str = "second_degree";
 pub const SHOW_OPTION: &str = "show";
 pub const SHOW_RECEIVED: &str = "received";
 pub const SHOW_SENT: &str = "sent";
@@ -89,6 +93,7 @@ impl CommandName {
             Self::People => "people",
             Self::Tag => "tag",
             Self::Suggestions => "suggestions",
+            Self::Map => "map",
             Self::Settings => "settings",
             Self::MyData => "mydata",
             Self::Network => "network",
@@ -185,6 +190,12 @@ impl CommandName {
                     .add_option(sub(TAG_REMOVE))
             }
             Self::Suggestions => slash(name),
+            Self::Map => slash(name)
+                .add_option(choices(
+                    option(CommandOptionType::String, INCLUDE_OPTION, "map-include"),
+                    [("choice-second-degree", INCLUDE_SECOND_DEGREE)],
+                ))
+                .add_option(tag(name)),
             Self::Settings => slash(name)
                 .add_option(choices(
                     option(

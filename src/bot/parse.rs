@@ -8,11 +8,12 @@ use serenity::all::{
 };
 
 use super::commands::{
-    AUTO_ACCEPT_OPTION, CONNECTION_CAP_OPTION, CommandName, DM_OPTION, INVITE_LINKS_OPTION,
-    INVITES_FROM_OPTION, INVITES_PER_WEEK_OPTION, MEMBER_OPTION, MYDATA_EXPORT,
-    NETWORK_CLEAR_PROFILE, NETWORK_LIMITS, NETWORK_REMOVE_MEMBER, NETWORK_STATS, NOTE_OPTION,
-    OPEN_TO_OPTION, PROFILE_EDIT, PROFILE_VISIBLE_TO_OPTION, REPORTS_TO_SUSPEND_OPTION,
-    SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, SKILL_OPTION, TAG_ADD, TAG_OPTION, TEXT_OPTION,
+    AUTO_ACCEPT_OPTION, CONNECTION_CAP_OPTION, CommandName, DM_OPTION, INCLUDE_OPTION,
+    INCLUDE_SECOND_DEGREE, INVITE_LINKS_OPTION, INVITES_FROM_OPTION, INVITES_PER_WEEK_OPTION,
+    MEMBER_OPTION, MYDATA_EXPORT, NETWORK_CLEAR_PROFILE, NETWORK_LIMITS, NETWORK_REMOVE_MEMBER,
+    NETWORK_STATS, NOTE_OPTION, OPEN_TO_OPTION, PROFILE_EDIT, PROFILE_VISIBLE_TO_OPTION,
+    REPORTS_TO_SUSPEND_OPTION, SEARCH_OPTION, SHOW_OPTION, SHOW_SENT, SKILL_OPTION, TAG_ADD,
+    TAG_OPTION, TEXT_OPTION,
 };
 use super::custom_id::ComponentAction;
 use super::handlers::{ABOUT_FIELD, HEADLINE_FIELD, LINKS_FIELD, SKILLS_FIELD};
@@ -135,6 +136,12 @@ pub fn command(interaction: &CommandInteraction) -> Result<Parsed, InputError> {
             }
         }
         CommandName::Suggestions => Request::Suggestions { actor },
+        CommandName::Map => Request::Map {
+            actor,
+            second_degree: string_option(&options, INCLUDE_OPTION).as_deref()
+                == Some(INCLUDE_SECOND_DEGREE),
+            tag: string_option(&options, TAG_OPTION),
+        },
         CommandName::Settings => Request::Settings {
             actor,
             update: SettingsUpdate {

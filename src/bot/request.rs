@@ -70,6 +70,12 @@ pub enum Request {
     TagChoices { actor: Actor, typed: String },
     /// `/suggestions`: people you may know.
     Suggestions { actor: Actor },
+    /// `/map`: the picture of the actor's network.
+    Map {
+        actor: Actor,
+        second_degree: bool,
+        tag: Option<String>,
+    },
     /// `/settings`: show, and change what was given.
     Settings {
         actor: Actor,
@@ -118,6 +124,7 @@ impl Request {
             | Request::Tag { actor, .. }
             | Request::TagChoices { actor, .. }
             | Request::Suggestions { actor }
+            | Request::Map { actor, .. }
             | Request::Settings { actor, .. }
             | Request::MyData { actor, .. }
             | Request::Moderate { actor, .. } => Some(actor.guild),

@@ -11,6 +11,7 @@ pub(crate) use invitations::DONT_KNOW;
 mod moderation;
 mod mydata;
 mod people;
+mod pictures;
 mod profile;
 
 pub(crate) use profile::{ABOUT_FIELD, HEADLINE_FIELD, LINKS_FIELD, SKILLS_FIELD};
@@ -102,6 +103,11 @@ async fn dispatch(cx: Cx<'_>, request: Request) -> Response {
         } => tags::change(cx, actor, target.member, &tag, add).await,
         Request::TagChoices { actor, typed } => tags::choices(cx, actor, &typed).await,
         Request::Suggestions { actor } => profile::suggestions(cx, actor).await,
+        Request::Map {
+            actor,
+            second_degree,
+            tag,
+        } => pictures::map(cx, actor, second_degree, tag).await,
         Request::Settings { actor, update } => settings::show_or_change(cx, actor, update).await,
         Request::Moderate { actor, action } => moderation::handle(cx, actor, action).await,
         Request::Restore {

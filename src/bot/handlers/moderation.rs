@@ -61,18 +61,34 @@ pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Resp
 
 async fn stats(cx: Cx<'_>, guild: GuildId) -> Response {
     match cx.network.stats(guild).await {
-        Ok(s) => Response::only(Reply::new(cx.format(
-            "network-stats",
-            &[
-                ("members", s.members.into()),
-                ("connections", s.connections.into()),
-                ("pending", s.pending_invitations.into()),
-                ("sent", s.invitations_sent_last_7_days.into()),
-                ("median", s.median_connections.into()),
-                ("most", s.max_connections.into()),
-            ],
-        ))),
+        Ok(s) => Response::only(
+            with_chart(
+                cx,
+                guild,
+                Reply::new(cx.format(
+                    "network-stats",
+                    &[
+                        ("members", s.members.into()),
+                        ("connections", s.connections.into()),
+                        ("pending", s.pending_invitations.into()),
+                        ("sent", s.invitations_sent_last_7_days.into()),
+                        ("median", s.median_connections.into()),
+                        ("most", s.max_connections.into()),
+                    ],
+                )),
+            )
+            .await,
+        ),
         Err(error) => Response::only(refusal(cx, error, ReplyKind::New)),
+    }
+}
+
+/// The figures with the chart beneath them; without it if it could not be drawn (the chart is
+/// a picture of figures the text gives).
+async fn with_chart(cx: Cx<'_>, guild: GuildId, reply: Reply) -> Reply {
+    match super::pictures::stats_chart(cx, guild).await {
+        Some(chart) => reply.with_file(super::pictures::CHART_FILE, chart.png),
+        None => reply,
     }
 }
 

@@ -1,0 +1,20 @@
+# ネットワークマップ (/map) とモデレーター向けグラフ (/network stats)。
+map-caption = あなたのネットワーク：つながり { $count } 人。この画像はあなたにしか見えません。
+map-empty = まだつながりがないため、マップを描けません。/invite で誰かを招待しましょう。その人からマップが始まります。
+map-empty-tag = タグ { $tag } の付いたつながりはありません。
+map-you = あなた
+map-title = あなたのネットワーク
+map-connections = つながり { $count } 人
+map-connections-capped = つながり { $total } 人中 { $count } 人
+map-group-named = { $name } · { $count } 人
+map-group = グループ { $n } · { $count } 人
+map-ungrouped = グループなし · { $count } 人
+map-second-degree = 2次のつながり · { $count } 人
+chart-title = ネットワーク統計
+chart-histogram = メンバーごとのつながり数
+chart-connections-axis = つながり数（区間は倍々）
+chart-members-axis = メンバー数（対数目盛）
+chart-weeks = 週ごとの招待（直近12週）
+chart-sent = 送信
+chart-accepted = 承認
+chart-ignored = 無視
