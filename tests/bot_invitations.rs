@@ -41,7 +41,16 @@ async fn registration_is_one_bulk_overwrite_of_every_command_for_servers_only() 
             .find(|c| c["name"] == name)
             .unwrap_or_else(|| panic!("{name} is registered"))
     };
-    assert_eq!(commands.len(), 15);
+    assert_eq!(commands.len(), 16);
+    let map = by_name("map");
+    let map_options: Vec<(&str, bool)> = map["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["name"].as_str().unwrap(), o["autocomplete"] == true))
+        .collect();
+    assert_eq!(map_options, [("include", false), ("tag", true)]);
+    assert_eq!(map["options"][0]["choices"][0]["value"], "second_degree");
     let mydata: Vec<&str> = by_name("mydata")["options"]
         .as_array()
         .unwrap()
