@@ -83,7 +83,7 @@ pub(crate) fn draw(map: &NetworkMap, words: &dyn MapWords) -> Drawn {
             y: MAP_SIDE / 2.0,
         },
         radius: MAP_SIDE / 2.0 - 40.0,
-        hole: 30.0,
+        hole: 60.0,
     };
     let positions = lay_out(&layout_group, &map.links, disc);
     let mut degree = vec![0u32; n];
