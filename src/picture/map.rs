@@ -475,6 +475,28 @@ mod tests {
     }
 
     #[test]
+    fn any_script_or_emoji_in_a_name_renders() {
+        let mut map = two_groups(4);
+        let names = [
+            "Ada 🦀 Lovelace",
+            "محمد علي",
+            "שרה כהן",
+            "สมชาย ใจดี",
+            "Дмитрий",
+            "山田 太郎",
+            "김민준",
+            "\u{202E}reversed\u{202C} <b>&amp;",
+        ];
+        for (member, name) in map.connections.iter_mut().zip(names) {
+            member.name = name.to_owned();
+        }
+        let picture = network_map(&map, &English).expect("drawn");
+        let decoder = png::Decoder::new(std::io::Cursor::new(picture.png.as_slice()));
+        let reader = decoder.read_info().expect("a PNG");
+        assert_eq!((reader.info().width, reader.info().height), (WIDTH, HEIGHT));
+    }
+
+    #[test]
     fn labels_never_overlap_and_the_same_network_draws_the_same() {
         for size in [3, 25, 250] {
             let map = two_groups(size);
