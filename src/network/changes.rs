@@ -9,23 +9,37 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{GuildId, GuildLimits, MemberId, MemberNames, Profile, ProfileVisibility};
+use super::{
+    GuildId, GuildLimits, MemberId, MemberNames, Profile, ProfileVisibility, Tag, Timestamp,
+};
 
 /// A committed change to what memory keeps for a server.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "of", rename_all = "snake_case")]
 pub enum Change {
-    Connected(MemberId, MemberId),
+    /// Connected as of the timestamp (a restored connection keeps its first date).
+    Connected(MemberId, MemberId, Timestamp),
     Disconnected(MemberId, MemberId),
     /// Out of the graph (their connections stay in the database).
     Banned(MemberId),
-    /// Their connections (`peers`, as stored) come back, except those with members still
-    /// banned.
+    /// Their connections (`peers`, as stored, with their dates) come back, except those with
+    /// members still banned.
     Unbanned {
         member: MemberId,
-        peers: Vec<MemberId>,
+        peers: Vec<(MemberId, Timestamp)>,
     },
+    /// Their data is gone: connections, names, profile, and tags they put or were given.
     Erased(MemberId),
+    Tagged {
+        owner: MemberId,
+        peer: MemberId,
+        tag: Tag,
+    },
+    Untagged {
+        owner: MemberId,
+        peer: MemberId,
+        tag: Tag,
+    },
     Named(MemberId, MemberNames),
     Limits(GuildLimits),
     /// The member's profile as saved; `None`: cleared.
@@ -69,12 +83,15 @@ mod tests {
     #[test]
     fn every_change_reads_back_as_written() {
         let changes = vec![
-            Change::Connected(m(1), m(2)),
+            Change::Connected(m(1), m(2), crate::network::Timestamp::from_unix_millis(9)),
             Change::Disconnected(m(1), m(2)),
             Change::Banned(m(3)),
             Change::Unbanned {
                 member: m(3),
-                peers: vec![m(1), m(4)],
+                peers: vec![
+                    (m(1), crate::network::Timestamp::from_unix_millis(1)),
+                    (m(4), crate::network::Timestamp::from_unix_millis(2)),
+                ],
             },
             Change::Erased(m(5)),
             Change::Named(
@@ -109,6 +126,16 @@ mod tests {
                 member: m(7),
                 visibility: ProfileVisibility::Connections,
             },
+            Change::Tagged {
+                owner: m(1),
+                peer: m(2),
+                tag: crate::network::Tag::parse("Met at RustConf").unwrap(),
+            },
+            Change::Untagged {
+                owner: m(1),
+                peer: m(2),
+                tag: crate::network::Tag::parse("x").unwrap(),
+            },
         ];
         let text = serde_json::to_string(&changes).unwrap();
         let back: Vec<Change> = serde_json::from_str(&text).unwrap();
@@ -118,8 +145,12 @@ mod tests {
     #[test]
     fn the_logged_form_is_stable_and_refuses_what_it_does_not_know() {
         // Other processes (maybe another version) read this form: it must not change silently.
-        let text = serde_json::to_string(&Change::Connected(m(1), m(2))).unwrap();
-        assert_eq!(text, r#"{"kind":"connected","of":[1,2]}"#);
+        let since = crate::network::Timestamp::from_unix_millis(5);
+        let text = serde_json::to_string(&Change::Connected(m(1), m(2), since)).unwrap();
+        assert_eq!(text, r#"{"kind":"connected","of":[1,2,5]}"#);
+        // A connection logged before dates were kept in memory is not guessed at: the server
+        // is read afresh instead.
+        assert!(serde_json::from_str::<Change>(r#"{"kind":"connected","of":[1,2]}"#).is_err());
         assert!(serde_json::from_str::<Change>(r#"{"kind":"promoted","of":1}"#).is_err());
         // Limits logged before profiles existed read with invite links off.
         let old = r#"{"kind":"limits","of":{"invites_per_week":1,"connection_cap":2,"reports_to_suspend":3}}"#;

@@ -4,8 +4,8 @@ use super::memory::read;
 use super::port::StoreError;
 use super::tx::Writing;
 use super::{
-    ConnectionCursor, ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow,
-    DisconnectReceipt, GuildId, MemberId, Network, NetworkError, PagePosition, Timestamp, not_self,
+    ConnectionEntry, ConnectionFilter, ConnectionPage, ConnectionWindow, DisconnectReceipt,
+    GuildId, MemberId, Network, NetworkError, PagePosition, Timestamp, not_self,
 };
 
 impl Network {
@@ -100,9 +100,10 @@ impl Network {
 
     /// A page of `member`'s connections, newest first, filtered by name and tag.
     ///
-    /// The order comes from the database's index (keyset paging: any page costs what the
-    /// first does); names come from the in-memory directory, and a name search is checked
-    /// there, batch by batch in index order, until the page is full.
+    /// Read from memory alone — the graph keeps when each connection began, and memory keeps
+    /// names and tags — so a page costs no database round trip on any store. Keyset paging:
+    /// the page after (or before) a cursor is found by comparing with it, so any page costs
+    /// what the first does: one pass over the member's connections.
     pub async fn connections(
         &self,
         guild: GuildId,
@@ -117,87 +118,85 @@ impl Network {
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_lowercase);
-        self.read(move |tx, _| {
-            Box::pin(async move {
-                let limit = window.clamped_limit() as usize;
-                // One row more than a page tells whether another page follows that way.
-                let wanted = limit + 1;
-                let mut rows: Vec<(MemberId, Timestamp)> = Vec::with_capacity(wanted);
-                let mut from = window.position;
-                // Without a search nearly every row is kept (banned members are rare), so the
-                // first batch is the page; a search may skip many, so batches then grow.
-                let mut batch = if needle.is_some() { 64 } else { wanted as u32 };
-                loop {
-                    let scanned = tx
-                        .scan_connections(guild, member, from, filter.tag.as_ref(), batch)
-                        .await?;
-                    let exhausted = scanned.len() < batch as usize;
-                    let Some(&(last_peer, last_since)) = scanned.last() else {
-                        break;
-                    };
-                    {
-                        let names = read(&memory.names);
-                        // Banned members drop out of everyone's list (their rows stay for an
-                        // unban).
-                        let banned = read(&memory.banned);
-                        let kept = scanned.into_iter().filter(|(peer, _)| {
-                            !banned.contains(peer)
-                                && needle
-                                    .as_deref()
-                                    .is_none_or(|needle| names.matches(*peer, needle))
-                        });
-                        rows.extend(kept.take(wanted - rows.len()));
-                    }
-                    if rows.len() >= wanted || exhausted {
-                        break;
-                    }
-                    let cursor = ConnectionCursor {
-                        since: last_since,
-                        peer: last_peer,
-                    };
-                    from = match window.position {
-                        PagePosition::Before(_) => PagePosition::Before(cursor),
-                        _ => PagePosition::After(cursor),
-                    };
-                    batch = batch.saturating_mul(4).min(4096);
-                }
-                let more = rows.len() > limit;
-                rows.truncate(limit);
-                if matches!(window.position, PagePosition::Before(_)) {
-                    rows.reverse();
-                }
-                let peers: Vec<MemberId> = rows.iter().map(|(peer, _)| *peer).collect();
-                let mut tags = tx.tags_for(guild, member, &peers).await?;
-                let names = read(&memory.names);
-                let items = rows
-                    .into_iter()
-                    .map(|(peer, since)| ConnectionEntry {
-                        peer,
-                        since,
-                        names: names.names(peer).cloned(),
-                        tags: tags.remove(&peer).unwrap_or_default(),
-                    })
-                    .collect();
-                Ok(match window.position {
-                    PagePosition::First => ConnectionPage {
-                        items,
-                        has_previous: false,
-                        has_next: more,
-                    },
-                    PagePosition::After(_) => ConnectionPage {
-                        items,
-                        has_previous: true,
-                        has_next: more,
-                    },
-                    PagePosition::Before(_) => ConnectionPage {
-                        items,
-                        has_previous: more,
-                        has_next: true,
-                    },
-                })
+        let limit = window.clamped_limit() as usize;
+        // One entry more than a page tells whether another page follows that way.
+        let wanted = limit + 1;
+        let graph = read(&memory.graph);
+        let names = read(&memory.names);
+        let tags = read(&memory.tags);
+        // List order: newest first, then by id.
+        let order = |since: Timestamp, peer: MemberId| (std::cmp::Reverse(since), peer);
+        let cursor = match window.position {
+            PagePosition::First => None,
+            PagePosition::After(c) | PagePosition::Before(c) => Some(order(c.since, c.peer)),
+        };
+        let backwards = matches!(window.position, PagePosition::Before(_));
+        let mut rows: Vec<(MemberId, Timestamp)> = graph
+            .connections_of(member)
+            .filter(|&(peer, since)| match cursor {
+                None => true,
+                Some(c) if backwards => order(since, peer) < c,
+                Some(c) => order(since, peer) > c,
             })
+            .filter(|&(peer, _)| {
+                filter
+                    .tag
+                    .as_ref()
+                    .is_none_or(|tag| tags.has(member, peer, tag))
+                    && needle
+                        .as_deref()
+                        .is_none_or(|needle| names.matches(peer, needle))
+            })
+            .collect();
+        // The `wanted` nearest the cursor (or the top of the list), in list order.
+        let by_order = |a: &(MemberId, Timestamp), b: &(MemberId, Timestamp)| {
+            order(a.1, a.0).cmp(&order(b.1, b.0))
+        };
+        if rows.len() > wanted {
+            if backwards {
+                let from = rows.len() - wanted;
+                rows.select_nth_unstable_by(from, by_order);
+                rows.drain(..from);
+            } else {
+                rows.select_nth_unstable_by(wanted, by_order);
+                rows.truncate(wanted);
+            }
+        }
+        rows.sort_unstable_by(by_order);
+        let more = rows.len() > limit;
+        if more {
+            if backwards {
+                rows.remove(0);
+            } else {
+                rows.truncate(limit);
+            }
+        }
+        let items = rows
+            .into_iter()
+            .map(|(peer, since)| ConnectionEntry {
+                peer,
+                since,
+                names: names.names(peer).cloned(),
+                tags: tags.of(member, peer).to_vec(),
+            })
+            .collect();
+        Ok(match window.position {
+            PagePosition::First => ConnectionPage {
+                items,
+                has_previous: false,
+                has_next: more,
+            },
+            PagePosition::After(_) => ConnectionPage {
+                items,
+                has_previous: true,
+                has_next: more,
+            },
+            PagePosition::Before(_) => ConnectionPage {
+                items,
+                has_previous: more,
+                has_next: true,
+            },
         })
-        .await
     }
 }
 

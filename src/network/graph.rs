@@ -7,7 +7,9 @@
 //! truth; see `memory` for how the graph is loaded and kept in step with it.
 //!
 //! Layout: members get dense `u32` indexes; each member's neighbours are a sorted `Vec<u32>`
-//! (4 bytes per side of a connection: 20 MB for 2.5 million connections).
+//! (4 bytes per side of a connection: 20 MB for 2.5 million connections), and beside it, in
+//! the same order, when each connection began (8 bytes a side), so that a member's list of
+//! connections is read from memory too, on any store.
 //!
 //! - Degree: 1st is a binary search; 2nd is a sorted-list intersection; 3rd checks the lists
 //!   of one member's neighbours for any of the other's neighbours (through a small bitmap
@@ -21,7 +23,7 @@
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
-use super::MemberId;
+use super::{MemberId, Timestamp};
 
 /// How two members are linked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,6 +62,8 @@ pub(crate) struct GuildGraph {
     ids: Vec<MemberId>,
     /// Sorted, no duplicates, never containing the member itself.
     neighbours: Vec<Vec<u32>>,
+    /// When each of those connections began, in the same order.
+    since: Vec<Vec<Timestamp>>,
 }
 
 /// Builds a graph from connections given batch by batch, each connection once (either
@@ -69,15 +73,18 @@ pub(crate) struct GuildGraph {
 #[derive(Default)]
 pub(crate) struct GraphBuilder {
     graph: GuildGraph,
-    edges: Vec<(u32, u32)>,
+    edges: Vec<(u32, u32, Timestamp)>,
     /// The first end of the last connection added, and its index.
     last: Option<(MemberId, u32)>,
 }
 
 impl GraphBuilder {
-    pub(crate) fn add(&mut self, connections: impl IntoIterator<Item = (MemberId, MemberId)>) {
+    pub(crate) fn add(
+        &mut self,
+        connections: impl IntoIterator<Item = (MemberId, MemberId, Timestamp)>,
+    ) {
         let Self { graph, edges, last } = self;
-        edges.extend(connections.into_iter().map(|(a, b)| {
+        edges.extend(connections.into_iter().map(|(a, b, since)| {
             // Stores return each member's connections together (in key order), so the first
             // end repeats from row to row: remembering its index saves half the hash lookups.
             let ia = match *last {
@@ -88,7 +95,7 @@ impl GraphBuilder {
                     index
                 }
             };
-            (ia, graph.intern(b))
+            (ia, graph.intern(b), since)
         }));
     }
 
@@ -97,18 +104,27 @@ impl GraphBuilder {
             mut graph, edges, ..
         } = self;
         let mut degree = vec![0usize; graph.ids.len()];
-        for &(a, b) in &edges {
+        for &(a, b, _) in &edges {
             degree[a as usize] += 1;
             degree[b as usize] += 1;
         }
-        graph.neighbours = degree.into_iter().map(Vec::with_capacity).collect();
-        for (a, b) in edges {
-            graph.neighbours[a as usize].push(b);
-            graph.neighbours[b as usize].push(a);
+        let mut lists: Vec<Vec<(u32, Timestamp)>> =
+            degree.into_iter().map(Vec::with_capacity).collect();
+        for (a, b, since) in edges {
+            lists[a as usize].push((b, since));
+            lists[b as usize].push((a, since));
         }
-        for list in &mut graph.neighbours {
-            list.sort_unstable();
-            list.dedup();
+        graph.neighbours = Vec::with_capacity(lists.len());
+        graph.since = Vec::with_capacity(lists.len());
+        for mut list in lists {
+            list.sort_unstable_by_key(|&(peer, _)| peer);
+            list.dedup_by_key(|&mut (peer, _)| peer);
+            graph
+                .neighbours
+                .push(list.iter().map(|&(peer, _)| peer).collect());
+            graph
+                .since
+                .push(list.into_iter().map(|(_, since)| since).collect());
         }
         graph
     }
@@ -121,7 +137,11 @@ impl GuildGraph {
         connections: impl IntoIterator<Item = (MemberId, MemberId)>,
     ) -> Self {
         let mut builder = GraphBuilder::default();
-        builder.add(connections);
+        builder.add(
+            connections
+                .into_iter()
+                .map(|(a, b)| (a, b, Timestamp::from_unix_millis(0))),
+        );
         builder.finish()
     }
 
@@ -133,19 +153,42 @@ impl GuildGraph {
         self.index.insert(member, i);
         self.ids.push(member);
         self.neighbours.push(Vec::new());
+        self.since.push(Vec::new());
         i
     }
 
-    pub(crate) fn connect(&mut self, a: MemberId, b: MemberId) {
+    pub(crate) fn connect(&mut self, a: MemberId, b: MemberId, since: Timestamp) {
         let (a, b) = (self.intern(a), self.intern(b));
-        insert_sorted(&mut self.neighbours[a as usize], b);
-        insert_sorted(&mut self.neighbours[b as usize], a);
+        self.insert(a, b, since);
+        self.insert(b, a, since);
     }
 
     pub(crate) fn disconnect(&mut self, a: MemberId, b: MemberId) {
         if let (Some(&a), Some(&b)) = (self.index.get(&a), self.index.get(&b)) {
-            remove_sorted(&mut self.neighbours[a as usize], b);
-            remove_sorted(&mut self.neighbours[b as usize], a);
+            self.remove(a, b);
+            self.remove(b, a);
+        }
+    }
+
+    /// `peer` into `member`'s list, in its place (replacing its date if it is there).
+    fn insert(&mut self, member: u32, peer: u32, since: Timestamp) {
+        let (list, dates) = (
+            &mut self.neighbours[member as usize],
+            &mut self.since[member as usize],
+        );
+        match list.binary_search(&peer) {
+            Ok(at) => dates[at] = since,
+            Err(at) => {
+                list.insert(at, peer);
+                dates.insert(at, since);
+            }
+        }
+    }
+
+    fn remove(&mut self, member: u32, peer: u32) {
+        if let Ok(at) = self.neighbours[member as usize].binary_search(&peer) {
+            self.neighbours[member as usize].remove(at);
+            self.since[member as usize].remove(at);
         }
     }
 
@@ -154,8 +197,9 @@ impl GuildGraph {
         let Some(&me) = self.index.get(&member) else {
             return;
         };
+        self.since[me as usize] = Vec::new();
         for peer in std::mem::take(&mut self.neighbours[me as usize]) {
-            remove_sorted(&mut self.neighbours[peer as usize], me);
+            self.remove(peer, me);
         }
     }
 
@@ -173,21 +217,40 @@ impl GuildGraph {
     }
 
     /// Every connection once (low id first), sorted: for comparing with the database.
-    pub(crate) fn edges(&self) -> Vec<(MemberId, MemberId)> {
-        let mut edges: Vec<(MemberId, MemberId)> = self
+    /// Every side of every connection, with when it began, sorted: for comparing with the
+    /// database (both sides, so that a side whose date went astray shows).
+    pub(crate) fn edges(&self) -> Vec<(MemberId, MemberId, Timestamp)> {
+        let mut edges: Vec<(MemberId, MemberId, Timestamp)> = self
             .neighbours
             .iter()
+            .zip(&self.since)
             .enumerate()
-            .flat_map(|(me, peers)| {
+            .flat_map(|(me, (peers, dates))| {
                 let me = self.ids[me];
                 peers
                     .iter()
-                    .map(move |&peer| (me, self.ids[peer as usize]))
-                    .filter(|(a, b)| a < b)
+                    .zip(dates)
+                    .map(move |(&peer, &since)| (me, self.ids[peer as usize], since))
             })
             .collect();
         edges.sort_unstable();
         edges
+    }
+
+    /// `member`'s connections and when each began, in no particular order.
+    pub(crate) fn connections_of(
+        &self,
+        member: MemberId,
+    ) -> impl Iterator<Item = (MemberId, Timestamp)> + '_ {
+        let at = self.index.get(&member).map(|&i| i as usize);
+        let (peers, dates): (&[u32], &[Timestamp]) = match at {
+            Some(i) => (&self.neighbours[i], &self.since[i]),
+            None => (&[], &[]),
+        };
+        peers
+            .iter()
+            .zip(dates)
+            .map(|(&peer, &since)| (self.ids[peer as usize], since))
     }
 
     /// How many of `member`'s connections `keep` accepts.
@@ -583,18 +646,6 @@ fn page<T>(ranked: Vec<T>, skip: usize, take: usize) -> Vec<T> {
     ranked.into_iter().skip(skip).take(take).collect()
 }
 
-fn insert_sorted(list: &mut Vec<u32>, value: u32) {
-    if let Err(at) = list.binary_search(&value) {
-        list.insert(at, value);
-    }
-}
-
-fn remove_sorted(list: &mut Vec<u32>, value: u32) {
-    if let Ok(at) = list.binary_search(&value) {
-        list.remove(at);
-    }
-}
-
 /// What looking `marked` members up, one binary search each, in a list of `len` costs, in
 /// units of one entry of a sequential read: a search step is an unpredictable branch and often
 /// a cache miss, about eight times an entry read in order (measured on the benchmark's graphs).
@@ -813,7 +864,7 @@ mod tests {
             let list: Vec<(u64, u64)> = edges.iter().copied().collect();
             let mut live = GuildGraph::default();
             for &(p, q) in &list {
-                live.connect(m(p), m(q));
+                live.connect(m(p), m(q), Timestamp::from_unix_millis(0));
             }
             let mut remaining: HashSet<(u64, u64)> = edges.clone();
             for index in removed {

@@ -6,11 +6,11 @@
 use std::collections::HashSet;
 use std::sync::mpsc;
 
-use super::MemberId;
 use super::graph::{GraphBuilder, GuildGraph};
+use super::{MemberId, Timestamp};
 
 pub(crate) struct GraphLoader {
-    batches: mpsc::Sender<Vec<(MemberId, MemberId)>>,
+    batches: mpsc::Sender<Vec<(MemberId, MemberId, Timestamp)>>,
     built: tokio::task::JoinHandle<GuildGraph>,
 }
 
@@ -18,7 +18,7 @@ impl GraphLoader {
     /// Starts the building thread. Connections of `left_out` members (the banned) are not
     /// part of the graph.
     pub(crate) fn start(left_out: HashSet<MemberId>) -> Self {
-        let (batches, arriving) = mpsc::channel::<Vec<(MemberId, MemberId)>>();
+        let (batches, arriving) = mpsc::channel::<Vec<(MemberId, MemberId, Timestamp)>>();
         let built = tokio::task::spawn_blocking(move || {
             let mut builder = GraphBuilder::default();
             for batch in arriving {
@@ -28,7 +28,7 @@ impl GraphLoader {
                     builder.add(
                         batch
                             .into_iter()
-                            .filter(|(a, b)| !left_out.contains(a) && !left_out.contains(b)),
+                            .filter(|(a, b, _)| !left_out.contains(a) && !left_out.contains(b)),
                     );
                 }
             }
@@ -38,7 +38,7 @@ impl GraphLoader {
     }
 
     /// Hands a batch to the building thread; never waits.
-    pub(crate) fn add(&self, batch: Vec<(MemberId, MemberId)>) {
+    pub(crate) fn add(&self, batch: Vec<(MemberId, MemberId, Timestamp)>) {
         // Only a panicked builder has hung up, and `finish` reports that.
         let _ = self.batches.send(batch);
     }

@@ -54,22 +54,13 @@ impl Network {
         request: MapRequest,
     ) -> Result<NetworkMap, NetworkError> {
         let memory = self.memory(guild).await?;
-        let all: Vec<MemberId> = {
-            let graph = read(&memory.graph);
-            graph.neighbourhood(asker, |_| true, usize::MAX).members
-        };
-        // Tags live in the database (a member's own, private labels).
-        let mut tags = self
-            .read(move |tx, _| Box::pin(async move { Ok(tx.tags_for(guild, asker, &all).await?) }))
-            .await?;
         let graph = read(&memory.graph);
-        let tagged = |peer: MemberId| match &request.tag {
-            None => true,
-            Some(wanted) => tags.get(&peer).is_some_and(|theirs| {
-                theirs
-                    .iter()
-                    .any(|tag| tag.as_str().eq_ignore_ascii_case(wanted.as_str()))
-            }),
+        let tags = read(&memory.tags);
+        let tagged = |peer: MemberId| {
+            request
+                .tag
+                .as_ref()
+                .is_none_or(|wanted| tags.has(asker, peer, wanted))
         };
         let matched = graph.connections_where(asker, tagged);
         let Neighbourhood { members, links } =
@@ -91,9 +82,8 @@ impl Network {
             .into_iter()
             .map(|id| {
                 let mut labels: Vec<String> = tags
-                    .remove(&id)
-                    .unwrap_or_default()
-                    .into_iter()
+                    .of(asker, id)
+                    .iter()
                     .map(|tag| tag.as_str().to_owned())
                     .collect();
                 labels.extend(profiles.skills_of(id));

@@ -30,6 +30,7 @@ use super::graph::GuildGraph;
 use super::graph_loader::GraphLoader;
 use super::port::{ReadTx, StoreError};
 use super::profile_index::ProfileIndex;
+use super::tag_index::TagIndex;
 use super::{GuildId, GuildLimits, MemberId};
 
 /// One server's state.
@@ -44,6 +45,8 @@ pub(crate) struct GuildMemory {
     pub(crate) limits: RwLock<GuildLimits>,
     /// Profiles, who hides theirs, and the search indexes over them.
     pub(crate) profiles: RwLock<ProfileIndex>,
+    /// Members' private tags on their connections.
+    pub(crate) tags: RwLock<TagIndex>,
     /// The number of the last logged write applied here; 0 on a store that keeps no log.
     /// Changed only under the server's write lock.
     applied: AtomicU64,
@@ -78,12 +81,14 @@ impl GuildMemory {
             tx.all_profiles(guild).await?,
             tx.hidden_profiles(guild).await?,
         );
+        let tags = TagIndex::load(tx.all_tags(guild).await?);
         Ok(GuildMemory {
             graph: RwLock::new(loader.finish().await),
             names: RwLock::new(Directory::from_names(names)),
             banned: RwLock::new(banned),
             limits: RwLock::new(limits),
             profiles: RwLock::new(profiles),
+            tags: RwLock::new(tags),
             applied: AtomicU64::new(applied),
             last_used: AtomicU64::new(uptime()),
         })
@@ -172,6 +177,10 @@ impl GuildMemory {
         if mine != theirs {
             found.push(format!("profiles: memory {mine:?}, database {theirs:?}"));
         }
+        let (mine, theirs) = (read(&self.tags).entries(), read(&fresh.tags).entries());
+        if mine != theirs {
+            found.push(format!("tags: memory {mine:?}, database {theirs:?}"));
+        }
         if *read(&self.limits) != *read(&fresh.limits) {
             found.push(format!(
                 "limits: memory {:?}, database {:?}",
@@ -185,10 +194,10 @@ impl GuildMemory {
     fn apply(&self, change: Change) {
         match change {
             // The graph leaves banned members out, as a load does.
-            Change::Connected(a, b) => {
+            Change::Connected(a, b, since) => {
                 let banned = read(&self.banned);
                 if !banned.contains(&a) && !banned.contains(&b) {
-                    write(&self.graph).connect(a, b);
+                    write(&self.graph).connect(a, b, since);
                 }
             }
             Change::Disconnected(a, b) => write(&self.graph).disconnect(a, b),
@@ -200,15 +209,18 @@ impl GuildMemory {
                 let mut banned = write(&self.banned);
                 banned.remove(&member);
                 let mut graph = write(&self.graph);
-                for peer in peers.into_iter().filter(|p| !banned.contains(p)) {
-                    graph.connect(member, peer);
+                for (peer, since) in peers.into_iter().filter(|(p, _)| !banned.contains(p)) {
+                    graph.connect(member, peer, since);
                 }
             }
             Change::Erased(member) => {
                 write(&self.graph).remove_member(member);
                 write(&self.names).remove(member);
                 write(&self.profiles).remove(member);
+                write(&self.tags).forget(member);
             }
+            Change::Tagged { owner, peer, tag } => write(&self.tags).add(owner, peer, tag),
+            Change::Untagged { owner, peer, tag } => write(&self.tags).remove(owner, peer, &tag),
             Change::Named(member, names) => write(&self.names).set(member, names),
             Change::Limits(limits) => *write(&self.limits) = limits,
             Change::Profile { member, profile } => write(&self.profiles).set(member, profile),
@@ -356,6 +368,9 @@ fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::network::Timestamp;
+
+    const T0: Timestamp = Timestamp::from_unix_millis(1_000);
 
     fn g() -> GuildId {
         GuildId::new(1).unwrap()
@@ -378,9 +393,9 @@ mod tests {
         let memory = Memory::default();
         memory.begin_loading(g());
         assert!(memory.get(g()).is_none(), "not usable while loading");
-        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4), T0)]);
         memory.committed(g(), None, vec![Change::Disconnected(m(1), m(2))]);
-        memory.committed(g(), None, vec![Change::Connected(m(1), m(2))]);
+        memory.committed(g(), None, vec![Change::Connected(m(1), m(2), T0)]);
         memory.committed(g(), None, vec![Change::Disconnected(m(2), m(3))]);
         memory.committed(g(), None, vec![Change::Banned(m(4))]);
         let limits = GuildLimits {
@@ -407,15 +422,15 @@ mod tests {
         memory.begin_loading(g());
         let state = memory.finish_loading(g(), snapshot()).unwrap();
         assert!(
-            !memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4))]),
+            !memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4), T0)]),
             "write 1 is missing"
         );
         assert!(!read(&state.graph).are_connected(m(3), m(4)));
         assert_eq!(state.applied(), 0);
         assert!(memory.committed(g(), Some(1), vec![Change::Disconnected(m(1), m(2))]));
-        assert!(memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4))]));
+        assert!(memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4), T0)]));
         // Heard of twice (its own commit, then the feed): applied once.
-        assert!(memory.committed(g(), Some(1), vec![Change::Connected(m(1), m(2))]));
+        assert!(memory.committed(g(), Some(1), vec![Change::Connected(m(1), m(2), T0)]));
         let graph = read(&state.graph);
         assert!(!graph.are_connected(m(1), m(2)));
         assert!(graph.are_connected(m(3), m(4)));
@@ -428,8 +443,8 @@ mod tests {
         memory.begin_loading(g());
         // Write 1 is in the snapshot; 2 is not; 4 came after a write this process never saw.
         memory.committed(g(), Some(1), vec![Change::Disconnected(m(1), m(2))]);
-        memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4))]);
-        memory.committed(g(), Some(4), vec![Change::Connected(m(5), m(6))]);
+        memory.committed(g(), Some(2), vec![Change::Connected(m(3), m(4), T0)]);
+        memory.committed(g(), Some(4), vec![Change::Connected(m(5), m(6), T0)]);
         let read_at_write_1 = GuildMemory {
             applied: AtomicU64::new(1),
             ..snapshot()
@@ -448,14 +463,14 @@ mod tests {
         memory.begin_loading(g());
         let state = memory.finish_loading(g(), snapshot()).unwrap();
         memory.committed(g(), None, vec![Change::Banned(m(3))]);
-        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4), T0)]);
         assert!(!read(&state.graph).are_connected(m(3), m(4)));
         memory.committed(
             g(),
             None,
             vec![Change::Unbanned {
                 member: m(3),
-                peers: vec![m(2), m(4)],
+                peers: vec![(m(2), T0), (m(4), T0)],
             }],
         );
         assert!(read(&state.graph).are_connected(m(3), m(4)));
@@ -464,7 +479,7 @@ mod tests {
     #[test]
     fn changes_to_a_server_not_in_memory_are_not_kept() {
         let memory = Memory::default();
-        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4), T0)]);
         memory.begin_loading(g());
         let state = memory.finish_loading(g(), snapshot()).unwrap();
         assert!(!read(&state.graph).are_connected(m(3), m(4)));
@@ -487,9 +502,9 @@ mod tests {
     fn an_abandoned_load_leaves_nothing_and_a_new_one_starts_clean() {
         let memory = Memory::default();
         memory.begin_loading(g());
-        memory.committed(g(), None, vec![Change::Connected(m(3), m(4))]);
+        memory.committed(g(), None, vec![Change::Connected(m(3), m(4), T0)]);
         memory.abandon_loading(g());
-        memory.committed(g(), None, vec![Change::Connected(m(5), m(6))]);
+        memory.committed(g(), None, vec![Change::Connected(m(5), m(6), T0)]);
         memory.begin_loading(g());
         let state = memory.finish_loading(g(), snapshot()).unwrap();
         let graph = read(&state.graph);

@@ -32,6 +32,7 @@ mod port_delegate;
 mod profile;
 mod profile_index;
 mod reports;
+mod tag_index;
 mod tags;
 mod time;
 mod tx;

@@ -40,7 +40,9 @@ impl Note {
 
 /// A private label a member puts on one of their connections ("met at RustConf").
 /// Compared case-insensitively by the store.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+// Serialized only in the change log, as the text stored (read back like `from_stored`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
 pub struct Tag(String);
 
 impl Tag {

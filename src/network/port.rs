@@ -12,7 +12,6 @@
 
 use std::any::Any;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::error::Error;
 use std::fmt;
 
@@ -24,8 +23,8 @@ use super::model::{AuditAction, StatsFigures};
 use super::{
     AcceptanceFacts, ConnectionFilter, GuildId, GuildLimits, Invitability, InvitationEntry,
     InvitationFacts, InvitationSide, InvitationWeek, MemberId, MemberNames, MemberRecord,
-    MemberRecords, MemberSettings, NetworkError, Note, Page, PagePosition, PageRequest,
-    PeopleFilter, Profile, ReportedMember, Tag, Timestamp,
+    MemberRecords, MemberSettings, NetworkError, Note, Page, PageRequest, PeopleFilter, Profile,
+    ReportedMember, Tag, Timestamp,
 };
 
 /// A failure of the database layer. Opaque on purpose: the rules only need to know that it
@@ -95,25 +94,22 @@ pub trait ReadTx: Send {
         a: MemberId,
         b: MemberId,
     ) -> Result<Option<Timestamp>>;
-    /// Up to `limit` of `member`'s connections in list order from `from` — newest first, or,
-    /// for [`PagePosition::Before`], oldest first back from the cursor — with a tag filter.
-    async fn scan_connections(
-        &mut self,
-        guild: GuildId,
-        member: MemberId,
-        from: PagePosition,
-        tag: Option<&Tag>,
-        limit: u32,
-    ) -> Result<Vec<(MemberId, Timestamp)>>;
-    /// Hands `batch` every connection in the server, each once (low id first), a batch at a
-    /// time as they are read: loading a big server builds its graph meanwhile.
+    /// Hands `batch` every connection in the server, each once (low id first) with when it
+    /// began, a batch at a time as they are read: loading a big server builds its graph
+    /// meanwhile.
     async fn all_connections(
         &mut self,
         guild: GuildId,
-        batch: &mut (dyn FnMut(Vec<(MemberId, MemberId)>) + Send),
+        batch: &mut (dyn FnMut(Vec<(MemberId, MemberId, Timestamp)>) + Send),
     ) -> Result<()>;
-    /// Everyone `member` is connected with, banned or not.
-    async fn peers_of(&mut self, guild: GuildId, member: MemberId) -> Result<Vec<MemberId>>;
+    /// Everyone `member` is connected with, banned or not, and since when.
+    async fn peers_of(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Vec<(MemberId, Timestamp)>>;
+    /// Every tag in the server: (owner, peer, tag).
+    async fn all_tags(&mut self, guild: GuildId) -> Result<Vec<(MemberId, MemberId, Tag)>>;
 
     // Members.
     /// A member's settings; the defaults for a member never seen.
@@ -242,13 +238,6 @@ pub trait ReadTx: Send {
         prefix: &str,
         limit: u32,
     ) -> Result<Vec<Tag>>;
-    /// `owner`'s tags on each of `peers` that has any.
-    async fn tags_for(
-        &mut self,
-        guild: GuildId,
-        owner: MemberId,
-        peers: &[MemberId],
-    ) -> Result<HashMap<MemberId, Vec<Tag>>>;
     async fn saved_filter(
         &mut self,
         guild: GuildId,
@@ -401,22 +390,6 @@ pub trait WriteTx: ReadTx {
         now: Timestamp,
     ) -> Result<()>;
 
-    /// Adds a tag (a tag already there, in any case, changes nothing); true if added.
-    async fn insert_tag(
-        &mut self,
-        guild: GuildId,
-        owner: MemberId,
-        peer: MemberId,
-        tag: &Tag,
-        now: Timestamp,
-    ) -> Result<bool>;
-    async fn delete_tag(
-        &mut self,
-        guild: GuildId,
-        owner: MemberId,
-        peer: MemberId,
-        tag: &Tag,
-    ) -> Result<bool>;
     /// Saves a list filter, forgetting `owner`'s filters saved before `forget_before`;
     /// returns its number.
     async fn save_filter(
@@ -453,6 +426,22 @@ pub trait WriteTx: ReadTx {
 /// commit — so no write path can change the database without changing memory with it.
 #[async_trait]
 pub trait MirroredWrites: Send {
+    /// Adds a tag (a tag already there, in any case, changes nothing); true if added.
+    async fn insert_tag(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        peer: MemberId,
+        tag: &Tag,
+        now: Timestamp,
+    ) -> Result<bool>;
+    async fn delete_tag(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        peer: MemberId,
+        tag: &Tag,
+    ) -> Result<bool>;
     /// Connects `a` and `b` (both sides) as of `since`.
     async fn insert_connection(
         &mut self,

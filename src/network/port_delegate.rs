@@ -20,13 +20,13 @@ macro_rules! __port_delegate {
             async fn connected_since(&mut self, guild: $crate::network::GuildId, a: $crate::network::MemberId, b: $crate::network::MemberId) -> std::result::Result<Option<$crate::network::Timestamp>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::connected_since(self, guild, a, b))
             }
-            async fn scan_connections(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, from: $crate::network::PagePosition, tag: Option<&$crate::network::Tag>, limit: u32) -> std::result::Result<Vec<($crate::network::MemberId, $crate::network::Timestamp)>, $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::scan_connections(self, guild, member, from, tag, limit))
-            }
-            async fn all_connections(&mut self, guild: $crate::network::GuildId, batch: &mut (dyn FnMut(Vec<($crate::network::MemberId, $crate::network::MemberId)>) + Send)) -> std::result::Result<(), $crate::network::port::StoreError> {
+            async fn all_connections(&mut self, guild: $crate::network::GuildId, batch: &mut (dyn FnMut(Vec<($crate::network::MemberId, $crate::network::MemberId, $crate::network::Timestamp)>) + Send)) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::all_connections(self, guild, batch))
             }
-            async fn peers_of(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<Vec<$crate::network::MemberId>, $crate::network::port::StoreError> {
+            async fn all_tags(&mut self, guild: $crate::network::GuildId) -> std::result::Result<Vec<($crate::network::MemberId, $crate::network::MemberId, $crate::network::Tag)>, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::all_tags(self, guild))
+            }
+            async fn peers_of(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<Vec<($crate::network::MemberId, $crate::network::Timestamp)>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::peers_of(self, guild, member))
             }
             async fn settings(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId) -> std::result::Result<$crate::network::MemberSettings, $crate::network::port::StoreError> {
@@ -97,9 +97,6 @@ macro_rules! __port_delegate {
             }
             async fn tags_in_use(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, prefix: &str, limit: u32) -> std::result::Result<Vec<$crate::network::Tag>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::tags_in_use(self, guild, owner, prefix, limit))
-            }
-            async fn tags_for(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, peers: &[$crate::network::MemberId]) -> std::result::Result<std::collections::HashMap<$crate::network::MemberId, Vec<$crate::network::Tag>>, $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::tags_for(self, guild, owner, peers))
             }
             async fn saved_filter(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, id: u64) -> std::result::Result<Option<$crate::network::ConnectionFilter>, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::saved_filter(self, guild, owner, id))
@@ -176,12 +173,6 @@ macro_rules! __port_delegate {
             async fn record_audit(&mut self, guild: $crate::network::GuildId, moderator: $crate::network::MemberId, action: $crate::network::AuditAction, subject: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::record_audit(self, guild, moderator, action, subject, now))
             }
-            async fn insert_tag(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, peer: $crate::network::MemberId, tag: &$crate::network::Tag, now: $crate::network::Timestamp) -> std::result::Result<bool, $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::insert_tag(self, guild, owner, peer, tag, now))
-            }
-            async fn delete_tag(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, peer: $crate::network::MemberId, tag: &$crate::network::Tag) -> std::result::Result<bool, $crate::network::port::StoreError> {
-                $crate::network::port::delegate!(@call $mode <$ty>::delete_tag(self, guild, owner, peer, tag))
-            }
             async fn save_filter(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, filter: &$crate::network::ConnectionFilter, now: $crate::network::Timestamp, forget_before: $crate::network::Timestamp) -> std::result::Result<u64, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::save_filter(self, guild, owner, filter, now, forget_before))
             }
@@ -197,6 +188,12 @@ macro_rules! __port_delegate {
         }
         #[async_trait::async_trait]
         impl $crate::network::port::MirroredWrites for $ty {
+            async fn insert_tag(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, peer: $crate::network::MemberId, tag: &$crate::network::Tag, now: $crate::network::Timestamp) -> std::result::Result<bool, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::insert_tag(self, guild, owner, peer, tag, now))
+            }
+            async fn delete_tag(&mut self, guild: $crate::network::GuildId, owner: $crate::network::MemberId, peer: $crate::network::MemberId, tag: &$crate::network::Tag) -> std::result::Result<bool, $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::delete_tag(self, guild, owner, peer, tag))
+            }
             async fn insert_connection(&mut self, guild: $crate::network::GuildId, a: $crate::network::MemberId, b: $crate::network::MemberId, since: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::insert_connection(self, guild, a, b, since))
             }

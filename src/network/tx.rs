@@ -11,7 +11,7 @@ use std::ops::{Deref, DerefMut};
 
 use super::changes::Change;
 use super::port::{StoreError, StoreTx, WriteTx};
-use super::{GuildId, GuildLimits, MemberId, MemberNames, MemberSettings, Profile, Timestamp};
+use super::{GuildId, GuildLimits, MemberId, MemberNames, MemberSettings, Profile, Tag, Timestamp};
 
 pub(crate) struct Writing<'w> {
     tx: &'w mut (dyn StoreTx + 'w),
@@ -31,6 +31,46 @@ impl<'w> Writing<'w> {
         self.changes
     }
 
+    /// Adds `owner`'s tag on `peer` (one already there, in any case, changes nothing); true if
+    /// added.
+    pub(crate) async fn insert_tag(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        peer: MemberId,
+        tag: &Tag,
+        now: Timestamp,
+    ) -> Result<bool, StoreError> {
+        let added = self.tx.insert_tag(guild, owner, peer, tag, now).await?;
+        if added {
+            self.changes.push(Change::Tagged {
+                owner,
+                peer,
+                tag: tag.clone(),
+            });
+        }
+        Ok(added)
+    }
+
+    /// Removes `owner`'s tag on `peer` (in any case); false if there was none.
+    pub(crate) async fn delete_tag(
+        &mut self,
+        guild: GuildId,
+        owner: MemberId,
+        peer: MemberId,
+        tag: &Tag,
+    ) -> Result<bool, StoreError> {
+        let removed = self.tx.delete_tag(guild, owner, peer, tag).await?;
+        if removed {
+            self.changes.push(Change::Untagged {
+                owner,
+                peer,
+                tag: tag.clone(),
+            });
+        }
+        Ok(removed)
+    }
+
     /// Connects `a` and `b` (both sides) as of `since`.
     pub(crate) async fn insert_connection(
         &mut self,
@@ -40,7 +80,7 @@ impl<'w> Writing<'w> {
         since: Timestamp,
     ) -> Result<(), StoreError> {
         self.tx.insert_connection(guild, a, b, since).await?;
-        self.changes.push(Change::Connected(a, b));
+        self.changes.push(Change::Connected(a, b, since));
         Ok(())
     }
 

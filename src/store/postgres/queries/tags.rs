@@ -1,8 +1,6 @@
 //! `tags` (private, per connection) and `saved_filters`. Tags compare case-insensitively for
 //! ASCII letters, as SQLite's NOCASE does (`ascii_lower`, see the migration).
 
-use std::collections::HashMap;
-
 use crate::network::port::StoreError;
 use crate::network::{ConnectionFilter, GuildId, MemberId, Tag, Timestamp};
 use crate::store::postgres::PgTx;
@@ -42,35 +40,23 @@ impl PgTx<'_> {
         .await
     }
 
-    pub async fn tags_for(
+    /// Every tag in the server, for memory.
+    pub async fn all_tags(
         &self,
         guild: GuildId,
-        owner: MemberId,
-        peers: &[MemberId],
-    ) -> Result<HashMap<MemberId, Vec<Tag>>, StoreError> {
-        let mut found: HashMap<MemberId, Vec<Tag>> = HashMap::new();
-        if peers.is_empty() {
-            return Ok(found);
-        }
-        let peers: Vec<i64> = peers.iter().map(|p| p.get() as i64).collect();
-        let rows = self
-            .all(
-                "SELECT peer_id, tag FROM tags
-                  WHERE guild_id = $1 AND owner_id = $2 AND peer_id = ANY($3)
-                  ORDER BY peer_id, ascii_lower(tag) COLLATE \"C\"",
-                &[&guild, &owner, &peers],
-                |row| {
-                    Ok((
-                        row.try_get::<_, MemberId>(0)?,
-                        Tag::from_stored(row.try_get(1)?),
-                    ))
-                },
-            )
-            .await?;
-        for (peer, tag) in rows {
-            found.entry(peer).or_default().push(tag);
-        }
-        Ok(found)
+    ) -> Result<Vec<(MemberId, MemberId, Tag)>, StoreError> {
+        self.all_streamed(
+            "SELECT owner_id, peer_id, tag FROM tags WHERE guild_id = $1",
+            &[&guild],
+            |row| {
+                Ok((
+                    row.try_get(0)?,
+                    row.try_get(1)?,
+                    Tag::from_stored(row.try_get(2)?),
+                ))
+            },
+        )
+        .await
     }
 
     pub async fn insert_tag(

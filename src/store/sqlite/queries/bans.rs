@@ -17,11 +17,15 @@ impl SqliteTx<'_> {
     }
 
     /// The member's connections (the other side of each), banned or not.
-    pub fn peers_of(&self, guild: GuildId, member: MemberId) -> Result<Vec<MemberId>, StoreError> {
+    pub fn peers_of(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+    ) -> Result<Vec<(MemberId, Timestamp)>, StoreError> {
         self.all(
-            "SELECT peer_id FROM connections WHERE guild_id = ?1 AND user_id = ?2",
+            "SELECT peer_id, since_ms FROM connections WHERE guild_id = ?1 AND user_id = ?2",
             params![guild, member],
-            |row| row.get(0),
+            |row| Ok((row.get(0)?, row.get(1)?)),
         )
     }
 }
