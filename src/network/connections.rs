@@ -1,5 +1,8 @@
 //! Connecting, disconnecting, and reading a member's connections.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use super::memory::read;
 use super::port::StoreError;
 use super::tx::Writing;
@@ -125,13 +128,13 @@ impl Network {
         let names = read(&memory.names);
         let tags = read(&memory.tags);
         // List order: newest first, then by id.
-        let order = |since: Timestamp, peer: MemberId| (std::cmp::Reverse(since), peer);
+        let order = |since: Timestamp, peer: MemberId| (Reverse(since), peer);
         let cursor = match window.position {
             PagePosition::First => None,
             PagePosition::After(c) | PagePosition::Before(c) => Some(order(c.since, c.peer)),
         };
         let backwards = matches!(window.position, PagePosition::Before(_));
-        let mut rows: Vec<(MemberId, Timestamp)> = graph
+        let kept = graph
             .connections_of(member)
             .filter(|&(peer, since)| match cursor {
                 None => true,
@@ -146,22 +149,26 @@ impl Network {
                     && needle
                         .as_deref()
                         .is_none_or(|needle| names.matches(peer, needle))
-            })
-            .collect();
-        // The `wanted` nearest the cursor (or the top of the list), in list order.
+            });
+        // The `wanted` nearest the cursor (or the top of the list): a heap of that many, so a
+        // hub's thousands of connections are read once and never sorted.
+        let mut rows: Vec<(MemberId, Timestamp)> = if backwards {
+            nearest(
+                kept.map(|(peer, since)| Reverse(order(since, peer))),
+                wanted,
+            )
+            .into_iter()
+            .map(|Reverse((Reverse(since), peer))| (peer, since))
+            .collect()
+        } else {
+            nearest(kept.map(|(peer, since)| order(since, peer)), wanted)
+                .into_iter()
+                .map(|(Reverse(since), peer)| (peer, since))
+                .collect()
+        };
         let by_order = |a: &(MemberId, Timestamp), b: &(MemberId, Timestamp)| {
             order(a.1, a.0).cmp(&order(b.1, b.0))
         };
-        if rows.len() > wanted {
-            if backwards {
-                let from = rows.len() - wanted;
-                rows.select_nth_unstable_by(from, by_order);
-                rows.drain(..from);
-            } else {
-                rows.select_nth_unstable_by(wanted, by_order);
-                rows.truncate(wanted);
-            }
-        }
         rows.sort_unstable_by(by_order);
         let more = rows.len() > limit;
         if more {
@@ -224,4 +231,19 @@ pub(super) async fn connect(
     let since = removed_connection.unwrap_or(now);
     tx.insert_connection(guild, a, b, since).await?;
     Ok((since, removed_connection.is_some()))
+}
+
+/// The `n` smallest of `items`, in no particular order: a max-heap of `n`, so each item past
+/// the first `n` costs one comparison with the largest kept.
+fn nearest<T: Ord>(items: impl Iterator<Item = T>, n: usize) -> Vec<T> {
+    let mut kept = BinaryHeap::with_capacity(n + 1);
+    for item in items {
+        if kept.len() < n {
+            kept.push(item);
+        } else if kept.peek().is_some_and(|largest| item < *largest) {
+            kept.pop();
+            kept.push(item);
+        }
+    }
+    kept.into_vec()
 }
