@@ -12,10 +12,13 @@ use std::time::{Duration, Instant};
 use handshake::network::{
     InvitationWeek, MapMember, MemberId, NetworkMap, StatsHistory, Timestamp,
 };
-use handshake::picture::{MapWords, StatsWords, network_map, stats_chart};
+use handshake::picture::{Picture, PictureError, PlainWords, network_map, stats_chart};
 
 #[path = "network/heap.rs"]
 mod heap;
+#[path = "common/splitmix.rs"]
+mod splitmix;
+use splitmix::Rng;
 
 #[global_allocator]
 static HEAP: heap::Counting = heap::Counting;
@@ -44,26 +47,10 @@ const NAMES: [&str; 10] = [
     "Mateo García",
 ];
 
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 /// A member's network of `n` connections: groups of 40 % , 25 %, 15 %, 10 % and the rest
 /// scattered; each member has about 8 links inside their group and few outside.
 fn network(n: usize, second_degree: usize) -> NetworkMap {
-    let mut random = SplitMix(0x5EED_0000 + n as u64);
+    let mut random = Rng(0x5EED_0000 + n as u64);
     let shares = [0.4, 0.25, 0.15, 0.1];
     let group = |i: usize| {
         let mut edge = 0.0;
@@ -113,63 +100,6 @@ fn network(n: usize, second_degree: usize) -> NetworkMap {
     }
 }
 
-struct English;
-
-impl MapWords for English {
-    fn you(&self) -> String {
-        "You".into()
-    }
-    fn title(&self) -> String {
-        "Your network".into()
-    }
-    fn connections(&self, drawn: usize, matched: usize) -> String {
-        if drawn == matched {
-            format!("{drawn} connections")
-        } else {
-            format!("{drawn} of {matched} connections")
-        }
-    }
-    fn group(&self, name: Option<&str>, number: usize, people: usize) -> String {
-        format!(
-            "{} · {people} people",
-            name.map_or(format!("Group {number}"), str::to_owned)
-        )
-    }
-    fn ungrouped(&self, people: usize) -> String {
-        format!("In no group · {people} people")
-    }
-    fn second_degree(&self, people: usize) -> String {
-        format!("2nd degree · {people} people")
-    }
-}
-
-impl StatsWords for English {
-    fn title(&self) -> String {
-        "Network statistics".into()
-    }
-    fn histogram_title(&self) -> String {
-        "Connections per member".into()
-    }
-    fn connections_axis(&self) -> String {
-        "connections".into()
-    }
-    fn members_axis(&self) -> String {
-        "members".into()
-    }
-    fn weeks_title(&self) -> String {
-        "Invitations per week".into()
-    }
-    fn sent(&self) -> String {
-        "sent".into()
-    }
-    fn accepted(&self) -> String {
-        "accepted".into()
-    }
-    fn ignored(&self) -> String {
-        "ignored".into()
-    }
-}
-
 fn main() {
     let folder = std::env::var("HANDSHAKE_BENCH_PICTURES").ok();
     let runs: usize = std::env::var("HANDSHAKE_BENCH_CASES")
@@ -177,7 +107,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(9);
     // Fonts are parsed once per process; a first picture takes that, and is not counted.
-    drop(network_map(&network(5, 0), &English).unwrap());
+    drop(network_map(&network(5, 0), &PlainWords).unwrap());
     for (n, second) in [
         (0, 0),
         (1, 0),
@@ -193,19 +123,7 @@ fn main() {
         } else {
             format!("map_{n}")
         };
-        let mut times = Vec::new();
-        let mut png = Vec::new();
-        let mut peak = 0;
-        for _ in 0..runs {
-            heap::restart_peak();
-            let before = heap::allocated();
-            let started = Instant::now();
-            let picture = network_map(&map, &English).unwrap();
-            times.push(started.elapsed());
-            peak = peak.max(heap::peak() - before);
-            png = picture.png;
-        }
-        report(&name, times, peak, &png);
+        let png = measure(&name, runs, || network_map(&map, &PlainWords));
         if let Some(folder) = &folder {
             std::fs::write(format!("{folder}/{name}.png"), &png).unwrap();
         }
@@ -228,21 +146,25 @@ fn main() {
             })
             .collect(),
     };
-    let mut times = Vec::new();
-    let mut png = Vec::new();
-    let mut peak = 0;
+    let png = measure("stats_chart", runs, || stats_chart(&chart, &PlainWords));
+    if let Some(folder) = &folder {
+        std::fs::write(format!("{folder}/stats_chart.png"), &png).unwrap();
+    }
+}
+
+/// Draws `runs` times; prints the figures and returns the last picture's PNG.
+fn measure(name: &str, runs: usize, draw: impl Fn() -> Result<Picture, PictureError>) -> Vec<u8> {
+    let (mut times, mut peak, mut png) = (Vec::new(), 0, Vec::new());
     for _ in 0..runs {
         heap::restart_peak();
         let before = heap::allocated();
         let started = Instant::now();
-        png = stats_chart(&chart, &English).unwrap().png;
+        png = draw().unwrap().png;
         times.push(started.elapsed());
         peak = peak.max(heap::peak() - before);
     }
-    report("stats_chart", times, peak, &png);
-    if let Some(folder) = &folder {
-        std::fs::write(format!("{folder}/stats_chart.png"), &png).unwrap();
-    }
+    report(name, times, peak, &png);
+    png
 }
 
 fn report(name: &str, mut times: Vec<Duration>, peak: isize, png: &[u8]) {

@@ -137,6 +137,18 @@ async fn second_degree_is_anonymous_and_leaves_out_the_hidden_and_banned(t: &Tes
     assert_eq!(ids(&map), vec![2, 3]);
 }
 
+/// Member 1's map of the connections they gave `tag`.
+async fn tagged_map(t: &TestNetwork, tag: &str) -> handshake::network::NetworkMap {
+    let request = MapRequest {
+        second_degree: false,
+        tag: Some(Tag::parse(tag).unwrap()),
+    };
+    t.network
+        .network_map(g(), member(1), request)
+        .await
+        .unwrap()
+}
+
 async fn a_tag_draws_only_the_connections_it_is_on(t: &TestNetwork) {
     small_world(t).await;
     t.network
@@ -152,32 +164,10 @@ async fn a_tag_draws_only_the_connections_it_is_on(t: &TestNetwork) {
         .add_tag(g(), member(2), member(1), "Work")
         .await
         .unwrap();
-    let map = t
-        .network
-        .network_map(
-            g(),
-            member(1),
-            MapRequest {
-                second_degree: false,
-                tag: Some(Tag::parse("WORK").unwrap()),
-            },
-        )
-        .await
-        .unwrap();
+    let map = tagged_map(t, "WORK").await;
     assert_eq!(ids(&map), vec![3, 4], "tags match whatever their case");
     assert!(map.links.is_empty(), "3 and 4 are not connected");
-    let nobody = t
-        .network
-        .network_map(
-            g(),
-            member(1),
-            MapRequest {
-                second_degree: false,
-                tag: Some(Tag::parse("Family").unwrap()),
-            },
-        )
-        .await
-        .unwrap();
+    let nobody = tagged_map(t, "Family").await;
     assert!(nobody.connections.is_empty());
     assert_eq!(nobody.matched, 0);
 }

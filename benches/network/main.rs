@@ -22,6 +22,9 @@ use handshake::store::sqlite::SqliteStore;
 
 #[path = "../common/mod.rs"]
 mod common;
+#[path = "../common/splitmix.rs"]
+mod splitmix;
+use splitmix::Rng;
 mod generate;
 mod heap;
 mod profiles;
@@ -212,23 +215,6 @@ fn working_copy(generated: &Path) -> PathBuf {
     }
     std::fs::copy(generated, &copy).unwrap();
     copy
-}
-
-/// SplitMix64: small, fast, and the same sequence everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 fn member(i: usize) -> MemberId {

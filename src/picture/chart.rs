@@ -88,19 +88,7 @@ fn histogram(svg: &mut Svg, per_member: &[u32], words: &dyn StatsWords) {
     };
     for decade in 0..=decades {
         let value = 10u64.pow(decade);
-        let at = y(value);
-        svg.raw(format_args!(
-            r#"<line x1="{left}" y1="{at:.1}" x2="{}" y2="{at:.1}" stroke="{GRID}" stroke-width="1"/>"#,
-            left + width
-        ));
-        svg.text(
-            left - 10.0 - 9.0 * value.to_string().len() as f32,
-            at - 8.0,
-            14.0,
-            false,
-            MUTED,
-            &value.to_string(),
-        );
+        gridline(svg, (left, width), y(value), &value.to_string());
     }
     let slot = width / bins as f32;
     for (bin, &count) in counts.iter().enumerate() {
@@ -149,19 +137,7 @@ fn weeks(svg: &mut Svg, weeks: &[InvitationWeek], words: &dyn StatsWords) {
     let y = |value: u32| top + height - height * value as f32 / ceiling as f32;
     let mut value = 0;
     while value <= ceiling {
-        let at = y(value);
-        svg.raw(format_args!(
-            r#"<line x1="{left}" y1="{at:.1}" x2="{}" y2="{at:.1}" stroke="{GRID}" stroke-width="1"/>"#,
-            left + width
-        ));
-        svg.text(
-            left - 10.0 - 9.0 * value.to_string().len() as f32,
-            at - 8.0,
-            14.0,
-            false,
-            MUTED,
-            &value.to_string(),
-        );
+        gridline(svg, (left, width), y(value), &value.to_string());
         value += step;
     }
     let slot = width / weeks.len().max(1) as f32;
@@ -221,6 +197,16 @@ fn weeks(svg: &mut Svg, weeks: &[InvitationWeek], words: &dyn StatsWords) {
     }
 }
 
+/// A horizontal grid line across a panel (`left`, `width`) at `at`, labelled on the left.
+fn gridline(svg: &mut Svg, (left, width): (f32, f32), at: f32, label: &str) {
+    svg.raw(format_args!(
+        r#"<line x1="{left}" y1="{at:.1}" x2="{}" y2="{at:.1}" stroke="{GRID}" stroke-width="1"/>"#,
+        left + width
+    ));
+    let label_left = left - 10.0 - 9.0 * label.chars().count() as f32;
+    svg.text(label_left, at - 8.0, 14.0, false, MUTED, label);
+}
+
 /// A round step for an axis reaching `most`: 1, 2 or 5 times a power of ten, about five steps.
 fn nice_step(most: u32) -> u32 {
     let rough = (most as f64 / 5.0).max(1.0);
@@ -245,35 +231,7 @@ fn month_day(unix_seconds: i64) -> String {
 mod tests {
     use super::*;
     use crate::network::Timestamp;
-
-    struct English;
-
-    impl StatsWords for English {
-        fn title(&self) -> String {
-            "Network statistics".into()
-        }
-        fn histogram_title(&self) -> String {
-            "Connections per member".into()
-        }
-        fn connections_axis(&self) -> String {
-            "connections".into()
-        }
-        fn members_axis(&self) -> String {
-            "members".into()
-        }
-        fn weeks_title(&self) -> String {
-            "Invitations per week".into()
-        }
-        fn sent(&self) -> String {
-            "sent".into()
-        }
-        fn accepted(&self) -> String {
-            "accepted".into()
-        }
-        fn ignored(&self) -> String {
-            "ignored".into()
-        }
-    }
+    use crate::picture::PlainWords as English;
 
     #[test]
     fn bins_double() {

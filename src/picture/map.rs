@@ -409,32 +409,7 @@ fn group_name(map: &NetworkMap, found: &[u32], g: u32) -> Option<String> {
 mod tests {
     use super::*;
     use crate::network::{MapMember, MemberId};
-
-    struct English;
-
-    impl MapWords for English {
-        fn you(&self) -> String {
-            "You".into()
-        }
-        fn title(&self) -> String {
-            "Your network".into()
-        }
-        fn connections(&self, drawn: usize, matched: usize) -> String {
-            format!("{drawn} of {matched} connections")
-        }
-        fn group(&self, name: Option<&str>, number: usize, people: usize) -> String {
-            format!(
-                "{} · {people} people",
-                name.map_or(format!("Group {number}"), str::to_owned)
-            )
-        }
-        fn ungrouped(&self, people: usize) -> String {
-            format!("In no group · {people}")
-        }
-        fn second_degree(&self, people: usize) -> String {
-            format!("2nd degree · {people}")
-        }
-    }
+    use crate::picture::PlainWords as English;
 
     /// Two groups of `size`: in the first, everyone lists "Rust"; in the second, "Go".
     pub(crate) fn two_groups(size: u32) -> NetworkMap {

@@ -18,9 +18,11 @@ mod layout;
 mod map;
 mod shuffle;
 mod svg;
+mod words;
 
 pub use chart::{StatsWords, stats_chart};
 pub use map::{MapWords, network_map};
+pub use words::PlainWords;
 
 /// Every picture's size: what Discord shows of an image at full width, legible on a phone.
 pub const WIDTH: u32 = 1200;
