@@ -108,23 +108,38 @@ impl GraphBuilder {
             degree[a as usize] += 1;
             degree[b as usize] += 1;
         }
-        let mut lists: Vec<Vec<(u32, Timestamp)>> =
-            degree.into_iter().map(Vec::with_capacity).collect();
+        graph.neighbours = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
+        graph.since = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
         for (a, b, since) in edges {
-            lists[a as usize].push((b, since));
-            lists[b as usize].push((a, since));
+            graph.neighbours[a as usize].push(b);
+            graph.since[a as usize].push(since);
+            graph.neighbours[b as usize].push(a);
+            graph.since[b as usize].push(since);
         }
-        graph.neighbours = Vec::with_capacity(lists.len());
-        graph.since = Vec::with_capacity(lists.len());
-        for mut list in lists {
-            list.sort_unstable_by_key(|&(peer, _)| peer);
-            list.dedup_by_key(|&mut (peer, _)| peer);
-            graph
-                .neighbours
-                .push(list.iter().map(|&(peer, _)| peer).collect());
-            graph
-                .since
-                .push(list.into_iter().map(|(_, since)| since).collect());
+        // Each list sorted by peer, its dates following: one `u64` per entry is sorted (the peer
+        // above the entry's place in the list), in one buffer reused for every list, rather
+        // than every list copied as (peer, date) pairs (which doubled a big server's peak
+        // memory during the load).
+        let mut keys: Vec<u64> = Vec::new();
+        for (list, dates) in graph.neighbours.iter_mut().zip(&mut graph.since) {
+            if list.windows(2).all(|w| w[0] < w[1]) {
+                continue;
+            }
+            keys.clear();
+            keys.extend(
+                list.iter()
+                    .enumerate()
+                    .map(|(at, &peer)| (u64::from(peer) << 32) | at as u64),
+            );
+            keys.sort_unstable();
+            keys.dedup_by_key(|key| *key >> 32);
+            let sorted_dates: Vec<Timestamp> = keys
+                .iter()
+                .map(|key| dates[(key & 0xFFFF_FFFF) as usize])
+                .collect();
+            list.clear();
+            list.extend(keys.iter().map(|key| (key >> 32) as u32));
+            *dates = sorted_dates;
         }
         graph
     }
