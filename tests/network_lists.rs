@@ -117,6 +117,54 @@ async fn connections_made_at_the_same_instant_page_without_gaps_or_repeats(t: &T
         }
     }
     assert_eq!(seen, [2, 3, 4, 5, 6, 7, 8]);
+
+    // And back from the oldest, the same entries in the same order.
+    let oldest = t
+        .network
+        .connections(
+            g(),
+            member(1),
+            ConnectionFilter::default(),
+            ConnectionWindow::after(
+                t.network
+                    .connections(
+                        g(),
+                        member(1),
+                        ConnectionFilter::default(),
+                        ConnectionWindow::first(6),
+                    )
+                    .await
+                    .unwrap()
+                    .last_cursor()
+                    .unwrap(),
+                3,
+            ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        oldest
+            .items
+            .iter()
+            .map(|c| c.peer.get())
+            .collect::<Vec<_>>(),
+        [8]
+    );
+    let mut back = Vec::new();
+    let mut window = ConnectionWindow::before(oldest.first_cursor().unwrap(), 3);
+    loop {
+        let page = t
+            .network
+            .connections(g(), member(1), ConnectionFilter::default(), window)
+            .await
+            .unwrap();
+        back.splice(0..0, page.items.iter().map(|c| c.peer.get()));
+        match (page.has_previous, page.first_cursor()) {
+            (true, Some(cursor)) => window = ConnectionWindow::before(cursor, 3),
+            _ => break,
+        }
+    }
+    assert_eq!(back, [2, 3, 4, 5, 6, 7]);
 }
 
 async fn search_matches_any_part_of_either_name_ignoring_case_even_beyond_ascii(t: &TestNetwork) {

@@ -127,52 +127,54 @@ impl Network {
         let graph = read(&memory.graph);
         let names = read(&memory.names);
         let tags = read(&memory.tags);
-        // List order: newest first, then by id.
-        let order = |since: Timestamp, peer: MemberId| (Reverse(since), peer);
-        let cursor = match window.position {
-            PagePosition::First => None,
-            PagePosition::After(c) | PagePosition::Before(c) => Some(order(c.since, c.peer)),
+        let keep = |peer: MemberId| {
+            filter
+                .tag
+                .as_ref()
+                .is_none_or(|tag| tags.has(member, peer, tag))
+                && needle
+                    .as_deref()
+                    .is_none_or(|needle| names.matches(peer, needle))
         };
-        let backwards = matches!(window.position, PagePosition::Before(_));
-        let kept = graph
-            .connections_of(member)
-            .filter(|&(peer, since)| match cursor {
-                None => true,
-                Some(c) if backwards => order(since, peer) < c,
-                Some(c) => order(since, peer) > c,
-            })
-            .filter(|&(peer, _)| {
-                filter
-                    .tag
-                    .as_ref()
-                    .is_none_or(|tag| tags.has(member, peer, tag))
-                    && needle
-                        .as_deref()
-                        .is_none_or(|needle| names.matches(peer, needle))
-            });
-        // The `wanted` nearest the cursor (or the top of the list): a heap of that many, so a
-        // hub's thousands of connections are read once and never sorted.
-        let mut rows: Vec<(MemberId, Timestamp)> = if backwards {
-            nearest(
-                kept.map(|(peer, since)| Reverse(order(since, peer))),
-                wanted,
-            )
-            .into_iter()
-            .map(|Reverse((Reverse(since), peer))| (peer, since))
-            .collect()
-        } else {
-            nearest(kept.map(|(peer, since)| order(since, peer)), wanted)
-                .into_iter()
-                .map(|(Reverse(since), peer)| (peer, since))
-                .collect()
+        let (peers, dates) = graph.dated(member);
+        let entries = peers.iter().copied().zip(dates.iter().copied());
+        let id = |at: u32| graph.id(at);
+        // List order is newest first, then by id. Going forwards the nearest entries are the
+        // newest; going backwards from a cursor, the oldest — each as a key where smaller is
+        // nearer: (date, then id), the date negated forwards, the id reversed backwards.
+        let mut rows: Vec<(MemberId, Timestamp)> = match window.position {
+            PagePosition::Before(c) => {
+                let mut found = nearest(
+                    entries,
+                    wanted,
+                    |since| since.unix_millis(),
+                    Reverse,
+                    Some((c.since.unix_millis(), Reverse(c.peer))),
+                    id,
+                    keep,
+                );
+                found.reverse();
+                found
+            }
+            position => {
+                let after = match position {
+                    PagePosition::After(c) => Some((-c.since.unix_millis(), c.peer)),
+                    _ => None,
+                };
+                nearest(
+                    entries,
+                    wanted,
+                    |since| -since.unix_millis(),
+                    |peer| peer,
+                    after,
+                    id,
+                    keep,
+                )
+            }
         };
-        let by_order = |a: &(MemberId, Timestamp), b: &(MemberId, Timestamp)| {
-            order(a.1, a.0).cmp(&order(b.1, b.0))
-        };
-        rows.sort_unstable_by(by_order);
         let more = rows.len() > limit;
         if more {
-            if backwards {
+            if matches!(window.position, PagePosition::Before(_)) {
                 rows.remove(0);
             } else {
                 rows.truncate(limit);
@@ -233,17 +235,44 @@ pub(super) async fn connect(
     Ok((since, removed_connection.is_some()))
 }
 
-/// The `n` smallest of `items`, in no particular order: a max-heap of `n`, so each item past
-/// the first `n` costs one comparison with the largest kept.
-fn nearest<T: Ord>(items: impl Iterator<Item = T>, n: usize) -> Vec<T> {
-    let mut kept = BinaryHeap::with_capacity(n + 1);
-    for item in items {
+/// The `n` entries nearest a page's start that `keep` accepts, nearest first: each entry's key
+/// is (`date` of its date, then `tie` of its id), smaller nearer, and only keys past `after`
+/// count. A heap of `n` keeps the nearest so far; an entry whose date alone puts it past the
+/// cursor or behind the farthest kept is passed over before its id is even looked up (on a big
+/// server that lookup is a cache miss), so a hub's list costs one pass over its dates.
+fn nearest<P: Ord + Copy>(
+    entries: impl Iterator<Item = (u32, Timestamp)>,
+    n: usize,
+    date: impl Fn(Timestamp) -> i64,
+    tie: impl Fn(MemberId) -> P,
+    after: Option<(i64, P)>,
+    id: impl Fn(u32) -> MemberId,
+    keep: impl Fn(MemberId) -> bool,
+) -> Vec<(MemberId, Timestamp)> {
+    let mut kept: BinaryHeap<((i64, P), MemberId, Timestamp)> = BinaryHeap::with_capacity(n + 1);
+    for (at, since) in entries {
+        let d = date(since);
+        if after.is_some_and(|(cursor, _)| d < cursor)
+            || (kept.len() == n && kept.peek().is_some_and(|farthest| d > farthest.0.0))
+        {
+            continue;
+        }
+        let peer = id(at);
+        let key = (d, tie(peer));
+        if after.is_some_and(|cursor| key <= cursor) || !keep(peer) {
+            continue;
+        }
         if kept.len() < n {
-            kept.push(item);
-        } else if kept.peek().is_some_and(|largest| item < *largest) {
+            kept.push((key, peer, since));
+        } else if kept.peek().is_some_and(|farthest| key < farthest.0) {
             kept.pop();
-            kept.push(item);
+            kept.push((key, peer, since));
         }
     }
-    kept.into_vec()
+    let mut nearest = kept.into_vec();
+    nearest.sort_unstable_by_key(|entry| entry.0);
+    nearest
+        .into_iter()
+        .map(|(_, peer, since)| (peer, since))
+        .collect()
 }

@@ -252,20 +252,18 @@ impl GuildGraph {
         edges
     }
 
-    /// `member`'s connections and when each began, in no particular order.
-    pub(crate) fn connections_of(
-        &self,
-        member: MemberId,
-    ) -> impl Iterator<Item = (MemberId, Timestamp)> + '_ {
-        let at = self.index.get(&member).map(|&i| i as usize);
-        let (peers, dates): (&[u32], &[Timestamp]) = match at {
-            Some(i) => (&self.neighbours[i], &self.since[i]),
+    /// `member`'s connections (as indexes: see [`GuildGraph::id`]) and when each began, side
+    /// by side, in no particular order.
+    pub(crate) fn dated(&self, member: MemberId) -> (&[u32], &[Timestamp]) {
+        match self.index.get(&member) {
+            Some(&i) => (&self.neighbours[i as usize], &self.since[i as usize]),
             None => (&[], &[]),
-        };
-        peers
-            .iter()
-            .zip(dates)
-            .map(|(&peer, &since)| (self.ids[peer as usize], since))
+        }
+    }
+
+    /// The member at an index [`GuildGraph::dated`] gave.
+    pub(crate) fn id(&self, at: u32) -> MemberId {
+        self.ids[at as usize]
     }
 
     /// How many of `member`'s connections `keep` accepts.
