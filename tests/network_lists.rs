@@ -102,64 +102,38 @@ async fn connections_made_at_the_same_instant_page_without_gaps_or_repeats(t: &T
     for peer in 2..=8 {
         t.connect(g(), member(1), member(peer)).await;
     }
+    let page = |window: ConnectionWindow| {
+        let network = t.network.clone();
+        async move {
+            network
+                .connections(g(), member(1), ConnectionFilter::default(), window)
+                .await
+                .unwrap()
+        }
+    };
+    let peers = |page: &handshake::network::ConnectionPage| -> Vec<u64> {
+        page.items.iter().map(|c| c.peer.get()).collect()
+    };
     let mut seen = Vec::new();
     let mut window = ConnectionWindow::first(3);
-    loop {
-        let page = t
-            .network
-            .connections(g(), member(1), ConnectionFilter::default(), window)
-            .await
-            .unwrap();
-        seen.extend(page.items.iter().map(|c| c.peer.get()));
-        match (page.has_next, page.last_cursor()) {
+    let last = loop {
+        let this = page(window).await;
+        seen.extend(peers(&this));
+        match (this.has_next, this.last_cursor()) {
             (true, Some(cursor)) => window = ConnectionWindow::after(cursor, 3),
-            _ => break,
+            _ => break this,
         }
-    }
+    };
     assert_eq!(seen, [2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(peers(&last), [8]);
 
     // And back from the oldest, the same entries in the same order.
-    let oldest = t
-        .network
-        .connections(
-            g(),
-            member(1),
-            ConnectionFilter::default(),
-            ConnectionWindow::after(
-                t.network
-                    .connections(
-                        g(),
-                        member(1),
-                        ConnectionFilter::default(),
-                        ConnectionWindow::first(6),
-                    )
-                    .await
-                    .unwrap()
-                    .last_cursor()
-                    .unwrap(),
-                3,
-            ),
-        )
-        .await
-        .unwrap();
-    assert_eq!(
-        oldest
-            .items
-            .iter()
-            .map(|c| c.peer.get())
-            .collect::<Vec<_>>(),
-        [8]
-    );
     let mut back = Vec::new();
-    let mut window = ConnectionWindow::before(oldest.first_cursor().unwrap(), 3);
+    let mut window = ConnectionWindow::before(last.first_cursor().unwrap(), 3);
     loop {
-        let page = t
-            .network
-            .connections(g(), member(1), ConnectionFilter::default(), window)
-            .await
-            .unwrap();
-        back.splice(0..0, page.items.iter().map(|c| c.peer.get()));
-        match (page.has_previous, page.first_cursor()) {
+        let this = page(window).await;
+        back.splice(0..0, peers(&this));
+        match (this.has_previous, this.first_cursor()) {
             (true, Some(cursor)) => window = ConnectionWindow::before(cursor, 3),
             _ => break,
         }
