@@ -199,7 +199,12 @@ async fn weekly_counts_follow_sends_acceptances_and_first_ignores(t: &TestNetwor
     // Inviting someone who invited you accepts their invitation: one acceptance, no send.
     t.network.invite(g(), n(1), n(4), None).await.unwrap();
     let now = t.clock.now();
-    let history = t.network.stats_history(g(), 12).await.unwrap();
+    let (stats, history) = t.network.stats_with_history(g(), 12).await.unwrap();
+    assert_eq!(
+        stats,
+        t.network.stats(g()).await.unwrap(),
+        "the same figures as /network stats"
+    );
     assert_eq!(history.weeks.len(), 12);
     let last = history.weeks[11];
     assert_eq!(last.week_start, this_week(now));
@@ -223,7 +228,7 @@ async fn weekly_counts_follow_sends_acceptances_and_first_ignores(t: &TestNetwor
     t.advance(DAY * 7);
     t.network.invite(g(), n(5), n(1), None).await.unwrap();
     t.network.report(g(), n(1), n(5)).await.unwrap();
-    let history = t.network.stats_history(g(), 12).await.unwrap();
+    let (_, history) = t.network.stats_with_history(g(), 12).await.unwrap();
     let (before, last) = (history.weeks[10], history.weeks[11]);
     assert_eq!((before.sent, before.accepted, before.ignored), (3, 2, 1));
     assert_eq!((last.sent, last.accepted, last.ignored), (1, 0, 1));

@@ -56,6 +56,7 @@ impl Network {
         let memory = self.memory(guild).await?;
         let graph = read(&memory.graph);
         let tags = read(&memory.tags);
+        let profiles = read(&memory.profiles);
         let tagged = |peer: MemberId| {
             request
                 .tag
@@ -66,7 +67,6 @@ impl Network {
         let Neighbourhood { members, links } =
             graph.neighbourhood(asker, tagged, MAP_MOST_CONNECTIONS);
         let second_degree = if request.second_degree {
-            let profiles = read(&memory.profiles);
             graph.beyond(
                 asker,
                 &members,
@@ -77,7 +77,6 @@ impl Network {
             Vec::new()
         };
         let names = read(&memory.names);
-        let profiles = read(&memory.profiles);
         let connections = members
             .into_iter()
             .map(|id| {

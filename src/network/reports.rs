@@ -68,21 +68,23 @@ impl Network {
         .await
     }
 
-    /// What the moderators' chart shows: every member's number of connections (those without
-    /// any as 0) and the invitations of each of the last `weeks` weeks, this one last, oldest
-    /// first (weeks without any counted as zeros).
-    pub async fn stats_history(
+    /// The server's network in figures, and what the moderators' chart shows of it: every
+    /// member's number of connections (those without any as 0) and the invitations of each of
+    /// the last `weeks` weeks, this one last, oldest first (weeks without any as zeros). One
+    /// snapshot, and the per-member counts (a whole-table read) read once for both.
+    pub async fn stats_with_history(
         &self,
         guild: GuildId,
         weeks: usize,
-    ) -> Result<StatsHistory, NetworkError> {
+    ) -> Result<(NetworkStats, StatsHistory), NetworkError> {
         self.read(move |tx, now| {
             Box::pin(async move {
                 let figures = tx
                     .stats_figures(guild, now.minus(super::INVITE_WINDOW))
                     .await?;
-                let mut per_member = figures.connections_per_member;
+                let mut per_member = figures.connections_per_member.clone();
                 per_member.resize(per_member.len().max(figures.members as usize), 0);
+                let stats = NetworkStats::from(figures);
                 let this_week = week_of(now);
                 let first = this_week.minus(CHART_WEEK * (weeks.max(1) as u32 - 1));
                 let counted = tx.invitation_weeks(guild, first).await?;
@@ -101,10 +103,13 @@ impl Network {
                             })
                     })
                     .collect();
-                Ok(StatsHistory {
-                    connections_per_member: per_member,
-                    weeks,
-                })
+                Ok((
+                    stats,
+                    StatsHistory {
+                        connections_per_member: per_member,
+                        weeks,
+                    },
+                ))
             })
         })
         .await

@@ -6,7 +6,7 @@ use crate::bot::custom_id::ComponentAction;
 use crate::bot::request::{Actor, Moderation};
 use crate::bot::response::{Button, ButtonStyle, Reply, ReplyKind, Response};
 use crate::bot::text::{label_name, mention, relative_time};
-use crate::network::{GuildId, GuildLimits, LimitsUpdate, MemberId};
+use crate::network::{GuildId, GuildLimits, LimitsUpdate, MemberId, StatsHistory};
 
 pub(super) const NOT_MODERATOR: &str = "not-moderator";
 
@@ -60,11 +60,12 @@ pub(super) async fn handle(cx: Cx<'_>, actor: Actor, action: Moderation) -> Resp
 }
 
 async fn stats(cx: Cx<'_>, guild: GuildId) -> Response {
-    match cx.network.stats(guild).await {
-        Ok(s) => Response::only(
+    let weeks = super::pictures::CHART_WEEKS;
+    match cx.network.stats_with_history(guild, weeks).await {
+        Ok((s, history)) => Response::only(
             with_chart(
                 cx,
-                guild,
+                history,
                 Reply::new(cx.format(
                     "network-stats",
                     &[
@@ -85,8 +86,8 @@ async fn stats(cx: Cx<'_>, guild: GuildId) -> Response {
 
 /// The figures with the chart beneath them; without it if it could not be drawn (the chart is
 /// a picture of figures the text gives).
-async fn with_chart(cx: Cx<'_>, guild: GuildId, reply: Reply) -> Reply {
-    match super::pictures::stats_chart(cx, guild).await {
+async fn with_chart(cx: Cx<'_>, history: StatsHistory, reply: Reply) -> Reply {
+    match super::pictures::stats_chart(cx, history).await {
         Some(chart) => reply.with_file(super::pictures::CHART_FILE, chart.png),
         None => reply,
     }

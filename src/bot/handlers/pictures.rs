@@ -8,7 +8,7 @@ use crate::bot::i18n::Language;
 use crate::bot::request::Actor;
 use crate::bot::response::{Reply, ReplyKind, Response};
 use crate::bot::text::code_span;
-use crate::network::{GuildId, MapRequest, NetworkError, StatsHistory, Tag};
+use crate::network::{MapRequest, StatsHistory, Tag};
 use crate::picture::{self, MapWords, Picture, PictureError, StatsWords};
 
 /// Weeks the moderators' chart shows.
@@ -52,20 +52,14 @@ pub(super) async fn map(
     let language = cx.language;
     match draw(move || picture::network_map(&map, &MapText(language))).await {
         Ok(picture) => Response::only(Reply::new(caption).with_file(MAP_FILE, picture.png)),
-        Err(()) => Response::only(refusal(cx, picture_failed(), ReplyKind::New)),
+        // Logged where it failed; the member gets what any failure on our side says.
+        Err(()) => Response::only(Reply::new(cx.text("error-internal"))),
     }
 }
 
-/// The moderators' chart, for `/network stats`; `None` if it could not be made (the figures
+/// The moderators' chart, for `/network stats`; `None` if it could not be drawn (the figures
 /// are still answered, as text).
-pub(super) async fn stats_chart(cx: Cx<'_>, guild: GuildId) -> Option<Picture> {
-    let history: StatsHistory = match cx.network.stats_history(guild, CHART_WEEKS).await {
-        Ok(history) => history,
-        Err(error) => {
-            tracing::error!(error = %crate::bot::text::error_chain(&error), "reading the chart's figures failed");
-            return None;
-        }
-    };
+pub(super) async fn stats_chart(cx: Cx<'_>, history: StatsHistory) -> Option<Picture> {
     let language = cx.language;
     draw(move || picture::stats_chart(&history, &ChartText(language)))
         .await
@@ -87,13 +81,6 @@ async fn draw(
             Err(())
         }
     }
-}
-
-/// A picture that could not be drawn is answered like any failure on our side.
-fn picture_failed() -> NetworkError {
-    NetworkError::Internal(crate::network::port::StoreError::corrupt(
-        "a picture could not be drawn",
-    ))
 }
 
 /// The map's words, in a language.
