@@ -108,40 +108,77 @@ impl GraphBuilder {
             degree[a as usize] += 1;
             degree[b as usize] += 1;
         }
-        graph.neighbours = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
-        graph.since = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
-        for (a, b, since) in edges {
-            graph.neighbours[a as usize].push(b);
-            graph.since[a as usize].push(since);
-            graph.neighbours[b as usize].push(a);
-            graph.since[b as usize].push(since);
-        }
-        // Each list sorted by peer, its dates following: one `u64` per entry is sorted (the peer
-        // above the entry's place in the list), in one buffer reused for every list, rather
-        // than every list copied as (peer, date) pairs (which doubled a big server's peak
-        // memory during the load).
-        let mut keys: Vec<u64> = Vec::new();
-        for (list, dates) in graph.neighbours.iter_mut().zip(&mut graph.since) {
-            if list.windows(2).all(|w| w[0] < w[1]) {
-                continue;
-            }
-            keys.clear();
-            keys.extend(
-                list.iter()
-                    .enumerate()
-                    .map(|(at, &peer)| (u64::from(peer) << 32) | at as u64),
-            );
-            keys.sort_unstable();
-            keys.dedup_by_key(|key| *key >> 32);
-            let sorted_dates: Vec<Timestamp> = keys
-                .iter()
-                .map(|key| dates[(key & 0xFFFF_FFFF) as usize])
-                .collect();
-            list.clear();
-            list.extend(keys.iter().map(|key| (key >> 32) as u32));
-            *dates = sorted_dates;
-        }
+        // The peers' lists and the dates' lists do not depend on each other: each is built on
+        // its own thread (allocating a million members' lists and filling them is most of a
+        // big server's build, and the database's reading is over by now).
+        let (neighbours, since) = std::thread::scope(|threads| {
+            let dates = threads.spawn(|| lists(&degree, &edges, |&(_, _, since)| (since, since)));
+            let peers = lists(&degree, &edges, |&(a, b, _)| (b, a));
+            (
+                peers,
+                dates
+                    .join()
+                    .unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
+        });
+        drop(edges);
+        graph.neighbours = neighbours;
+        graph.since = since;
+        // Each list sorted by peer, its dates following, the members in two halves on two
+        // threads.
+        let middle = graph.neighbours.len() / 2;
+        let (low_peers, high_peers) = graph.neighbours.split_at_mut(middle);
+        let (low_dates, high_dates) = graph.since.split_at_mut(middle);
+        std::thread::scope(|threads| {
+            threads.spawn(|| sort_lists(high_peers, high_dates));
+            sort_lists(low_peers, low_dates);
+        });
         graph
+    }
+}
+
+/// Every member's list of what `values` gives for each connection: the first of the pair for
+/// the connection's first end, the second for its other end; each list allocated at its final
+/// size.
+fn lists<T: Copy>(
+    degree: &[usize],
+    edges: &[(u32, u32, Timestamp)],
+    values: impl Fn(&(u32, u32, Timestamp)) -> (T, T),
+) -> Vec<Vec<T>> {
+    let mut lists: Vec<Vec<T>> = degree.iter().map(|&d| Vec::with_capacity(d)).collect();
+    for edge in edges {
+        let (for_first, for_other) = values(edge);
+        lists[edge.0 as usize].push(for_first);
+        lists[edge.1 as usize].push(for_other);
+    }
+    lists
+}
+
+/// Sorts each list by peer, its dates following, dropping a peer listed twice. One `u64` per
+/// entry is sorted (the peer above the entry's place in the list), in one buffer reused for
+/// every list, rather than every list copied as (peer, date) pairs (which doubled a big
+/// server's peak memory during the load).
+fn sort_lists(peers: &mut [Vec<u32>], dates: &mut [Vec<Timestamp>]) {
+    let mut keys: Vec<u64> = Vec::new();
+    for (list, dates) in peers.iter_mut().zip(dates) {
+        if list.windows(2).all(|w| w[0] < w[1]) {
+            continue;
+        }
+        keys.clear();
+        keys.extend(
+            list.iter()
+                .enumerate()
+                .map(|(at, &peer)| (u64::from(peer) << 32) | at as u64),
+        );
+        keys.sort_unstable();
+        keys.dedup_by_key(|key| *key >> 32);
+        let sorted_dates: Vec<Timestamp> = keys
+            .iter()
+            .map(|key| dates[(key & 0xFFFF_FFFF) as usize])
+            .collect();
+        list.clear();
+        list.extend(keys.iter().map(|key| (key >> 32) as u32));
+        *dates = sorted_dates;
     }
 }
 
@@ -311,10 +348,17 @@ impl GuildGraph {
         } else {
             (nb, na)
         };
+        let is_hub = |list: &[u32]| list.len() > probes(list.len(), marked.len());
         let marked_set = MemberFilter::new(marked);
-        let hit = walk.iter().any(|&x| {
+        for &x in walk.iter().take(READ_AHEAD) {
+            self.warm(x, is_hub);
+        }
+        let hit = walk.iter().enumerate().any(|(at, &x)| {
+            if let Some(&ahead) = walk.get(at + READ_AHEAD) {
+                self.warm(ahead, is_hub);
+            }
             let list = &self.neighbours[x as usize];
-            if list.len() > probes(list.len(), marked.len()) {
+            if is_hub(list) {
                 // A hub: look each marked member up in its list instead of reading it all.
                 marked.iter().any(|y| list.binary_search(y).is_ok())
             } else {
@@ -322,6 +366,22 @@ impl GuildGraph {
             }
         });
         if hit { Degree::Third } else { Degree::Outside }
+    }
+
+    /// Brings `member`'s list into cache if a walk will read it whole (a hub's is searched
+    /// instead), one load per cache line. On a big server each list is a cache miss; a walk
+    /// that read list after list would wait for each miss in turn, while loads that do not
+    /// depend on each other, issued [`READ_AHEAD`] lists ahead, are overlapped by the processor.
+    fn warm(&self, member: u32, is_hub: impl Fn(&[u32]) -> bool) {
+        const PER_LINE: usize = 64 / std::mem::size_of::<u32>();
+        let list = &self.neighbours[member as usize];
+        if !is_hub(list) {
+            let touched = list
+                .iter()
+                .step_by(PER_LINE)
+                .fold(0u32, |seen, &peer| seen ^ peer);
+            std::hint::black_box(touched);
+        }
     }
 
     /// The connections `a` and `b` have in common; `sample` of them at most are listed.
@@ -658,6 +718,10 @@ impl GuildGraph {
 fn page<T>(ranked: Vec<T>, skip: usize, take: usize) -> Vec<T> {
     ranked.into_iter().skip(skip).take(take).collect()
 }
+
+/// How many lists ahead of the one it reads a walk brings lists into cache: enough to overlap
+/// their misses, few enough that a walk ending early has not paid for many it never reads.
+const READ_AHEAD: usize = 6;
 
 /// What looking `marked` members up, one binary search each, in a list of `len` costs, in
 /// units of one entry of a sequential read: a search step is an unpredictable branch and often

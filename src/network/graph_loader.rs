@@ -43,12 +43,17 @@ impl GraphLoader {
         let _ = self.batches.send(batch);
     }
 
-    /// The graph of every batch added.
-    pub(crate) async fn finish(self) -> GuildGraph {
+    /// No more batches: the building thread finishes the graph (counting, filling and
+    /// checking every list, a second or two for a million members) while the caller goes on
+    /// reading the rest of the server; the returned future is the graph.
+    pub(crate) fn finish(self) -> impl Future<Output = GuildGraph> {
         drop(self.batches);
-        match self.built.await {
-            Ok(graph) => graph,
-            Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+        let built = self.built;
+        async move {
+            match built.await {
+                Ok(graph) => graph,
+                Err(failed) => std::panic::resume_unwind(failed.into_panic()),
+            }
         }
     }
 }

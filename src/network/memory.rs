@@ -75,6 +75,7 @@ impl GuildMemory {
         let loader = GraphLoader::start(banned.clone());
         tx.all_connections(guild, &mut |batch| loader.add(batch))
             .await?;
+        let graph = loader.finish();
         let names = tx.all_member_names(guild).await?;
         let limits = tx.limits(guild).await?;
         let profiles = ProfileIndex::load(
@@ -83,7 +84,7 @@ impl GuildMemory {
         );
         let tags = TagIndex::load(tx.all_tags(guild).await?);
         Ok(GuildMemory {
-            graph: RwLock::new(loader.finish().await),
+            graph: RwLock::new(graph.await),
             names: RwLock::new(Directory::from_names(names)),
             banned: RwLock::new(banned),
             limits: RwLock::new(limits),
