@@ -186,3 +186,49 @@ async fn processes_starting_at_once_on_an_empty_database_migrate_it_once() {
         "each migration applied once"
     );
 }
+
+/// The store's periodic upkeep refreshes the planner's statistics for its own tables, which
+/// autovacuum may not do (it can be off): without them, statements prepared while a table was
+/// nearly empty keep planning it as tiny.
+#[tokio::test]
+async fn upkeep_refreshes_the_statistics_of_every_table() {
+    let Some((schema, client)) = raw().await else {
+        return;
+    };
+    client
+        .batch_execute(
+            "INSERT INTO members (guild_id, user_id, first_seen_ms)
+             SELECT 1, n, 0 FROM generate_series(100, 20099) AS n",
+        )
+        .await
+        .unwrap();
+    let store = PostgresStore::connect_with(schema.config()).await.unwrap();
+    handshake::network::port::Storage::maintain(&store)
+        .await
+        .unwrap();
+    let never_analyzed: Vec<String> = client
+        .query(
+            "SELECT relname::text FROM pg_stat_user_tables
+              WHERE schemaname = current_schema() AND last_analyze IS NULL",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get(0))
+        .collect();
+    assert!(
+        never_analyzed.is_empty(),
+        "not analyzed: {never_analyzed:?}"
+    );
+    let members: f32 = client
+        .query_one(
+            "SELECT reltuples FROM pg_class
+              WHERE oid = format('%I.members', current_schema())::regclass",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert!(members > 19_000.0, "members estimated at {members}");
+}

@@ -112,6 +112,9 @@ fn draft(rng: &mut Rng, zipf: &Zipf) -> ProfileDraft {
     }
 }
 
+/// Saves after which the store's upkeep refreshes the planner's statistics.
+const STATISTICS_AFTER: usize = 1_000;
+
 pub(super) async fn measure(
     network: &Network,
     figures: &mut Figures,
@@ -132,6 +135,12 @@ pub(super) async fn measure(
         order.swap(i, rng.below(i + 1));
     }
     for &who in order.iter().take(with_profile) {
+        if saves.len() == STATISTICS_AFTER {
+            // What autovacuum does on its own once a table has grown by a tenth (it is off on
+            // some servers, these machines' among them): without fresh statistics, lookups
+            // prepared while the profiles table was empty keep scanning it whole.
+            network.storage().maintain().await.unwrap();
+        }
         let draft = draft(rng, &zipf);
         let (saved, took) = timed(network.save_profile(g, member(who), draft)).await;
         saved.unwrap();

@@ -78,7 +78,7 @@ impl Network {
     ) -> Result<u64, NetworkError> {
         self.write(guild, move |tx, now| {
             Box::pin(async move {
-                tx.ensure_member(guild, owner, now).await?;
+                tx.add_member_if_missing(guild, owner, now).await?;
                 let forget_before = now.minus(SAVED_FILTER_LIFETIME);
                 Ok(tx
                     .save_filter(guild, owner, &filter, now, forget_before)

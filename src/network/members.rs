@@ -60,7 +60,7 @@ impl Network {
         self.write(guild, move |tx, now| {
             Box::pin(async move {
                 if let Some(locale) = &member_locale {
-                    tx.ensure_member(guild, member, now).await?;
+                    tx.add_member_if_missing(guild, member, now).await?;
                     tx.record_member_locale(guild, member, locale).await?;
                 }
                 if let Some(locale) = &guild_locale {

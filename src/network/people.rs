@@ -6,6 +6,8 @@
 //! to show it to their connections only; then others see their name alone, and people search
 //! lists them only to their connections. A banned member is nobody's search result.
 
+use std::sync::Arc;
+
 use super::graph::Closeness;
 use super::memory::read;
 use super::port::StoreError;
@@ -73,7 +75,7 @@ async fn change_profile(
     now: Timestamp,
     change: impl FnOnce(Profile) -> Profile + Send,
 ) -> Result<Option<Profile>, StoreError> {
-    tx.ensure_member(guild, member, now).await?;
+    tx.add_member_if_missing(guild, member, now).await?;
     let stored = tx
         .profile(guild, member)
         .await?
@@ -98,10 +100,14 @@ impl Network {
         member: MemberId,
         draft: ProfileDraft,
     ) -> Result<Option<Profile>, NetworkError> {
-        self.write(guild, move |tx, now| {
+        // Whether invite links are allowed is a server limit, which memory holds (in step
+        // with the database inside the write): the transaction asks the database for the
+        // profile alone.
+        let state = self.memory(guild).await?;
+        self.write_reading_memory(guild, move |tx, now| {
+            let (state, draft) = (Arc::clone(&state), draft.clone());
             Box::pin(async move {
-                let limits = tx.limits(guild).await?;
-                let text = draft.parse(limits.allow_invite_links)?;
+                let text = draft.parse(read(&state.limits).allow_invite_links)?;
                 let profile = change_profile(tx, guild, member, now, |stored| Profile {
                     headline: text.headline,
                     about: text.about,
@@ -275,7 +281,7 @@ impl Network {
     ) -> Result<u64, NetworkError> {
         self.write(guild, move |tx, now| {
             Box::pin(async move {
-                tx.ensure_member(guild, owner, now).await?;
+                tx.add_member_if_missing(guild, owner, now).await?;
                 let forget_before = now.minus(SAVED_SEARCH_LIFETIME);
                 Ok(tx
                     .save_search(guild, owner, &search, now, forget_before)

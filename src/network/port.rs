@@ -288,6 +288,14 @@ pub trait WriteTx: ReadTx {
         member: MemberId,
         now: Timestamp,
     ) -> Result<MemberRecord>;
+    /// Makes sure the member has a row, for a write that needs nothing of it: a store may
+    /// send it with the transaction's next statement instead of waiting for it.
+    async fn add_member_if_missing(
+        &mut self,
+        guild: GuildId,
+        member: MemberId,
+        now: Timestamp,
+    ) -> Result<()>;
     /// Asks [`ReadTx::last_change`] ahead, without waiting: its answer then travels with the
     /// operation's first, and the next `last_change` for this guild takes it. A store that
     /// answers at once, or keeps no log, may do nothing.

@@ -128,6 +128,9 @@ macro_rules! __port_delegate {
             async fn ensure_member(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<$crate::network::MemberRecord, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::ensure_member(self, guild, member, now))
             }
+            async fn add_member_if_missing(&mut self, guild: $crate::network::GuildId, member: $crate::network::MemberId, now: $crate::network::Timestamp) -> std::result::Result<(), $crate::network::port::StoreError> {
+                $crate::network::port::delegate!(@call $mode <$ty>::add_member_if_missing(self, guild, member, now))
+            }
             async fn invitation_facts(&mut self, guild: $crate::network::GuildId, inviter: $crate::network::MemberId, invitee: $crate::network::MemberId, now: $crate::network::Timestamp, window_start: $crate::network::Timestamp) -> std::result::Result<$crate::network::InvitationFacts, $crate::network::port::StoreError> {
                 $crate::network::port::delegate!(@call $mode <$ty>::invitation_facts(self, guild, inviter, invitee, now, window_start))
             }

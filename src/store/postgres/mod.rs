@@ -243,7 +243,28 @@ impl Storage for PostgresStore {
     }
 
     async fn maintain(&self) -> Result<(), StoreError> {
-        // autovacuum keeps the planner's statistics; nothing to do on a timer.
+        // The planner's statistics for this schema's tables. autovacuum refreshes them where
+        // it runs, but it can be off (it is on the machines this is developed on), and then a
+        // statement first prepared while a table was nearly empty keeps its sequential-scan
+        // plan on every pooled connection as the table grows: a profile lookup measured 2 ms
+        // at 30,000 profiles. ANALYZE samples, so it stays cheap, and it makes every
+        // connection plan its statements afresh.
+        let client = self.pool.get().await?;
+        let tables: Vec<String> = client
+            .query(
+                "SELECT format('%I.%I', schemaname, relname) FROM pg_stat_user_tables
+                  WHERE schemaname = current_schema() ORDER BY relname",
+                &[],
+            )
+            .await?
+            .iter()
+            .map(|row| row.try_get(0))
+            .collect::<Result<_, _>>()?;
+        if !tables.is_empty() {
+            client
+                .batch_execute(&format!("ANALYZE {}", tables.join(", ")))
+                .await?;
+        }
         Ok(())
     }
 

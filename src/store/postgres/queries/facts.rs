@@ -128,7 +128,7 @@ impl PgTx<'_> {
 
 impl PgTx<'_> {
     /// Makes the member's row if it is missing, sent with what follows.
-    fn ensure_member_queued(&self, guild: GuildId, member: MemberId, now: Timestamp) {
+    pub(super) fn ensure_member_queued(&self, guild: GuildId, member: MemberId, now: Timestamp) {
         self.queue(
             "INSERT INTO members (guild_id, user_id, first_seen_ms) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING",

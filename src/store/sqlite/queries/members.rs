@@ -81,6 +81,17 @@ impl SqliteTx<'_> {
         Ok(self.member_record(guild, member)?.unwrap_or_default())
     }
 
+    /// Makes sure the member has a row; SQLite answers at once, so this is
+    /// [`SqliteTx::ensure_member`] with its answer left unread.
+    pub fn add_member_if_missing(
+        &self,
+        guild: GuildId,
+        member: MemberId,
+        now: Timestamp,
+    ) -> Result<(), StoreError> {
+        self.ensure_member(guild, member, now).map(drop)
+    }
+
     fn member_record(
         &self,
         guild: GuildId,
