@@ -403,10 +403,11 @@ pub struct InvitationWeek {
     pub ignored: u32,
 }
 
-/// What the moderators' chart shows (see `Network::stats_history`).
+/// What the moderators' chart shows (see `Network::stats_with_history`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StatsHistory {
-    /// Every member's number of connections, members without any included (as 0).
+    /// Every member's number of connections, members without any included (as 0), fewest
+    /// first.
     pub connections_per_member: Vec<u32>,
     /// The last weeks, oldest first.
     pub weeks: Vec<InvitationWeek>,
@@ -462,23 +463,31 @@ pub struct StatsFigures {
     pub invitations_sent_since: u32,
 }
 
-impl From<StatsFigures> for NetworkStats {
-    fn from(figures: StatsFigures) -> Self {
-        let mut per_member = figures.connections_per_member;
+impl StatsFigures {
+    /// The figures, and every member's number of connections — members without any counted,
+    /// as 0 — fewest first (the median is read from them).
+    pub(crate) fn summarized(self) -> (NetworkStats, Vec<u32>) {
+        let mut per_member = self.connections_per_member;
         let total: u64 = per_member.iter().map(|&n| u64::from(n)).sum();
         let max = per_member.iter().copied().max().unwrap_or(0);
-        // Members without connections count towards the median as zeros.
-        per_member.resize(per_member.len().max(figures.members as usize), 0);
+        per_member.resize(per_member.len().max(self.members as usize), 0);
         per_member.sort_unstable();
         let median = per_member.get(per_member.len() / 2).copied().unwrap_or(0);
-        NetworkStats {
-            members: figures.members,
+        let stats = NetworkStats {
+            members: self.members,
             connections: total / 2,
-            pending_invitations: figures.pending_invitations,
-            invitations_sent_last_7_days: figures.invitations_sent_since,
+            pending_invitations: self.pending_invitations,
+            invitations_sent_last_7_days: self.invitations_sent_since,
             median_connections: median,
             max_connections: max,
-        }
+        };
+        (stats, per_member)
+    }
+}
+
+impl From<StatsFigures> for NetworkStats {
+    fn from(figures: StatsFigures) -> Self {
+        figures.summarized().0
     }
 }
 

@@ -82,9 +82,7 @@ impl Network {
                 let figures = tx
                     .stats_figures(guild, now.minus(super::INVITE_WINDOW))
                     .await?;
-                let mut per_member = figures.connections_per_member.clone();
-                per_member.resize(per_member.len().max(figures.members as usize), 0);
-                let stats = NetworkStats::from(figures);
+                let (stats, per_member) = figures.summarized();
                 let this_week = week_of(now);
                 let first = this_week.minus(CHART_WEEK * (weeks.max(1) as u32 - 1));
                 let counted = tx.invitation_weeks(guild, first).await?;
